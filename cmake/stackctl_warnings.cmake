@@ -1,0 +1,12 @@
+# Compiler flags shared by every stackctl target: call stackctl_target_defaults(<target>).
+function(stackctl_target_defaults target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
+                                           -Wold-style-cast -Wcast-align -Woverloaded-virtual)
+  if(STACKCTL_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+  if(STACKCTL_SANITIZE)
+    target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer)
+    target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+  endif()
+endfunction()
