@@ -1,0 +1,30 @@
+#pragma once
+// An error in the user's input (compose file, .env, env schema): where it is and what is wrong.
+// what() is the one line the CLI prints: "<file>:<line>:<column>: <dotted.path>: <message>",
+// leaving out the parts that are unknown.
+#include <stdexcept>
+#include <string>
+
+namespace stackctl::model {
+
+struct source_location {
+  std::string file;  // as the user named it (or made absolute); empty when not from a file
+  int line = 0;      // 1-based; 0 when unknown
+  int column = 0;    // 1-based; 0 when unknown
+};
+
+class model_error : public std::runtime_error {
+ public:
+  model_error(std::string message, source_location where = {}, std::string dotted_path = {});
+
+  const std::string& message() const noexcept { return message_; }
+  const source_location& where() const noexcept { return where_; }
+  const std::string& dotted_path() const noexcept { return dotted_path_; }  // services.web.volumes[1]
+
+ private:
+  std::string message_;
+  source_location where_;
+  std::string dotted_path_;
+};
+
+}  // namespace stackctl::model
