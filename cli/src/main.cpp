@@ -1,11 +1,33 @@
+// stackctl — deploy Compose stacks straight through the Docker Engine API.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "commands/commands.hpp"
+#include "error_report.hpp"
+#include "exit_codes.hpp"
+#include "global_options.hpp"
 #include "stackctl/engine/client_version.hpp"
 
 int main(int argc, char** argv) {
+  using stackctl::cli::exit_code;
+  stackctl::cli::global_options globals;
+
   CLI::App app{"stackctl — deploy Compose stacks straight through the Docker Engine API", "stackctl"};
-  app.set_version_flag("--version", std::string(stackctl::engine::client_version()));
-  CLI11_PARSE(app, argc, argv);
-  return 0;
+  app.set_version_flag("--version", fmt::format("stackctl version {}", stackctl::engine::client_version()));
+  app.require_subcommand(1);
+  app.fallthrough();  // global flags may also follow the subcommand, as with docker compose
+  app.add_flag("--verbose", globals.verbose, "Print the request behind an engine error");
+  app.add_option("-H,--host", globals.host, "Daemon socket to connect to (default: $DOCKER_HOST or unix:///var/run/docker.sock)");
+
+  stackctl::cli::register_version_command(app, globals);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);  // prints help/version or the usage error
+    return code == 0 ? 0 : static_cast<int>(exit_code::usage);
+  } catch (...) {
+    return static_cast<int>(stackctl::cli::report_current_exception(globals.verbose));
+  }
+  return static_cast<int>(exit_code::success);
 }

@@ -1,0 +1,18 @@
+#pragma once
+// Options that every command sees (the flags before the subcommand).
+#include <string>
+#include <vector>
+
+namespace stackctl::cli {
+
+struct global_options {
+  bool verbose = false;                    // --verbose: detail under error lines
+  std::string host;                        // -H/--host: overrides DOCKER_HOST
+  std::vector<std::string> files;          // -f/--file (repeatable, "-" = stdin)
+  std::string project_name;                // -p/--project-name
+  std::string project_directory;           // --project-directory
+  std::vector<std::string> env_files;      // --env-file (repeatable)
+  std::vector<std::string> profiles;       // --profile (repeatable)
+};
+
+}  // namespace stackctl::cli

@@ -1,0 +1,25 @@
+#pragma once
+// `docker compose config` output of a project: YAML, JSON, the list outputs and the config hash.
+#include <string>
+#include <vector>
+
+#include "stackctl/model/project.hpp"
+
+namespace stackctl::model {
+
+// The document as `docker compose config` prints it ('$' doubled when the project was
+// interpolated; keys sorted when it was not). YAML ends with one newline, JSON with none.
+std::string render_yaml(const project& p);
+std::string render_json(const project& p);
+
+std::vector<std::string> service_names(const project& p);  // sorted
+std::vector<std::string> volume_names(const project& p);   // keys, sorted
+std::vector<std::string> network_names(const project& p);  // keys, sorted
+std::vector<std::string> image_names(const project& p);   // image, else <project>-<service>
+std::vector<std::string> profile_names(const project& p);  // every profile declared, sorted
+
+// A stable hash (sha256 hex) of the service's canonical form: deploy stores it as
+// com.docker.compose.config-hash and recreates a container when it changes.
+std::string config_hash(const project& p, const std::string& service);
+
+}  // namespace stackctl::model

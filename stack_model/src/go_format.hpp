@@ -1,0 +1,21 @@
+#pragma once
+// Internal: values in the textual forms compose (Go) uses — durations ("1m30s"), byte sizes
+// ("50M" → 52428800), float32 numbers.
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace stackctl::model::detail {
+
+// Parses a duration as compose does (Go time.ParseDuration plus 'd' and 'w'); nullopt if invalid.
+std::optional<std::chrono::nanoseconds> parse_duration(std::string_view text);
+// Go's time.Duration.String(): "1m0s", "1.5s", "100ms", "0s".
+std::string format_duration(std::chrono::nanoseconds d);
+// docker/go-units RAMInBytes: "50M", "1g", "512mb", "1024"; nullopt if invalid.
+std::optional<std::int64_t> parse_bytes(std::string_view text);
+// Shortest text that reads back as the same float32 (Go's strconv 'g', -1, 32).
+std::string format_float32(double value);
+
+}  // namespace stackctl::model::detail

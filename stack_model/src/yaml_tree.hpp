@@ -1,0 +1,39 @@
+#pragma once
+// Internal: a YAML document as an ordered tree that remembers where each value came from, so that
+// errors after interpolation and merging still name file:line:column.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "stackctl/model/model_error.hpp"
+
+namespace stackctl::model::detail {
+
+struct tree {
+  enum class kind { null, scalar, sequence, mapping };
+  kind k = kind::null;
+  std::string text;       // scalar text
+  bool is_string = false;  // quoted, block or interpolated: never resolved as a number/bool/null
+  std::string tag;        // "!reset", "!override" or empty
+  std::vector<std::pair<std::string, tree>> map;
+  std::vector<tree> seq;
+  source_location where;
+
+  bool is_null() const { return k == kind::null; }
+  bool is_scalar() const { return k == kind::scalar; }
+  bool is_map() const { return k == kind::mapping; }
+  bool is_seq() const { return k == kind::sequence; }
+  const tree* find(std::string_view key) const;
+  tree* find(std::string_view key);
+  void set(const std::string& key, tree value);  // replace or append
+  void erase(std::string_view key);
+};
+
+// Parses one YAML document. Throws model_error on syntax errors (with line and column).
+tree parse_yaml(const std::string& content, const std::string& file_name);
+
+// The scalar's type as YAML 1.2 (core schema, like go-yaml) resolves a plain scalar.
+enum class scalar_type { null, boolean, integer, floating, string };
+scalar_type resolve_scalar(const tree& t);
+
+}  // namespace stackctl::model::detail
