@@ -14,7 +14,11 @@ importer="$build_dir/tests/support/stackctl-import-image"
 
 busybox=/bin/busybox
 [ -x "$busybox" ] || { echo "build-test-images: $busybox missing (install busybox-static)" >&2; exit 1; }
-ldd "$busybox" 2>&1 | grep -q "not a dynamic" || { echo "build-test-images: $busybox is not static (install busybox-static)" >&2; exit 1; }
+ldd_out=$(ldd "$busybox" 2>&1 || true)
+case "$ldd_out" in
+  *"not a dynamic"*) ;;
+  *) echo "build-test-images: $busybox is not static (install busybox-static)" >&2; exit 1 ;;
+esac
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -35,4 +39,6 @@ make_busybox_rootfs() {
 
 make_busybox_rootfs "$work/busybox"
 tar --numeric-owner --owner=0 --group=0 -C "$work/busybox" -cf "$work/busybox.tar" .
-"$importer" "$work/busybox.tar" stackctl-test/busybox:latest
+"$importer" "$work/busybox.tar" stackctl-test/busybox:latest \
+  --change 'CMD ["sh"]' --change 'ENV PATH=/usr/sbin:/usr/bin:/sbin:/bin'
+
