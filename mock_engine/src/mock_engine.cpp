@@ -78,6 +78,13 @@ std::string make_socket_dir() {
   return pattern;
 }
 
+// cpp-httplib listens with a backlog of 5, so a burst of concurrent clients gets ECONNREFUSED /
+// EAGAIN on the unix socket (dockerd uses SOMAXCONN); this exposes the socket to raise it.
+class server_with_backlog : public httplib::Server {
+ public:
+  bool raise_backlog() { return ::listen(svr_sock_, SOMAXCONN) == 0; }
+};
+
 }  // namespace
 
 struct mock_engine::impl {
@@ -86,7 +93,7 @@ struct mock_engine::impl {
   std::optional<version_pair> max_version;
   std::optional<version_pair> min_version;
 
-  httplib::Server server;
+  server_with_backlog server;
   std::thread thread;
   std::atomic<bool> listen_returned{false};
 
@@ -353,6 +360,11 @@ struct mock_engine::impl {
     ::unlink(options.socket_path.c_str());  // a stale socket makes bind fail
     // AF_UNIX ignores the port, but cpp-httplib 0.11.4 mishandles port 0 there.
     if (!server.bind_to_port(options.socket_path, 80)) {
+      throw std::runtime_error(fmt::format("mock engine: cannot listen on {}: {}",
+                                           options.socket_path, std::strerror(errno)));
+    }
+    // Linux lets listen() on a listening socket change its backlog.
+    if (!server.raise_backlog()) {
       throw std::runtime_error(fmt::format("mock engine: cannot listen on {}: {}",
                                            options.socket_path, std::strerror(errno)));
     }
