@@ -1,0 +1,50 @@
+#pragma once
+// `up`: check external resources and images, observe, plan, apply — convergent: a second up with
+// nothing changed makes no create/start/stop call.
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "stackctl/deploy/engine_ref.hpp"
+#include "stackctl/deploy/plan.hpp"
+#include "stackctl/deploy/progress.hpp"
+#include "stackctl/model/project.hpp"
+
+namespace stackctl::deploy {
+
+struct up_options {
+  std::vector<std::string> services;  // named services (their dependencies are added unless no_deps)
+  bool no_deps = false;
+  bool force_recreate = false;
+  bool no_recreate = false;  // exclusive with force_recreate (std::invalid_argument)
+  bool remove_orphans = false;
+  bool no_start = false;
+  // never|missing|always; empty = each service's pull_policy (default missing). There is no build.
+  std::string pull;
+  std::map<std::string, int> scale;  // --scale SVC=N
+  std::optional<int> timeout;        // stop timeout (s) when recreating / removing
+  bool wait = false;                 // --wait: until running (healthy when a healthcheck exists)
+  std::optional<std::chrono::milliseconds> wait_timeout;
+  int parallel = -1;                 // --parallel / COMPOSE_PARALLEL_LIMIT; -1 unlimited
+  std::chrono::milliseconds poll_interval{250};
+};
+
+struct up_result {
+  deploy::plan plan;  // what was done
+};
+
+// Throws std::runtime_error for a missing external volume/network (before anything is created),
+// a missing image that may not be pulled, a failed dependency; engine_error from the engine.
+up_result up(const model::project& p, engine_ref engine, const up_options& options = {},
+             const progress_sink& progress = {});
+
+// The checks `up` makes before creating anything (exposed for `create`/dry runs): every external
+// network and volume exists; each selected service's image is present (pulled when the policy
+// allows). Returns service → image id.
+std::map<std::string, std::string> preflight(const model::project& p, engine_ref engine,
+                                             const std::vector<std::string>& services,
+                                             const std::string& pull_policy, const progress_sink& progress = {});
+
+}  // namespace stackctl::deploy

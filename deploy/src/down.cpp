@@ -1,0 +1,177 @@
+#include "stackctl/deploy/down.hpp"
+
+#include <mutex>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "dag.hpp"
+#include "service_graph.hpp"
+#include "stackctl/deploy/labels.hpp"
+#include "stackctl/engine/error.hpp"
+
+namespace stackctl::deploy {
+namespace {
+
+std::string label_of(const std::map<std::string, std::string>& l, const char* key) {
+  auto it = l.find(key);
+  return it == l.end() ? std::string() : it->second;
+}
+
+void emit(const progress_sink& sink, std::string resource, std::string text, progress_state state) {
+  if (sink) sink(progress_event{std::move(resource), std::move(text), state});
+}
+
+down_result down_impl(const std::string& name, const model::project* p, engine_ref engine,
+                      const down_options& options, const progress_sink& progress) {
+  down_result out;
+  engine::container_list_options lo;
+  lo.all = true;
+  lo.filters.add_label(labels::project, name);
+  auto containers = engine.containers.list(lo);
+
+  std::vector<const engine::container_summary*> targets;
+  std::vector<std::string> kept_orphans;
+  for (const auto& c : containers) {
+    auto svc = label_of(c.labels, labels::service);
+    bool oneoff = label_of(c.labels, labels::oneoff) == "True";
+    bool known = !p || p->services.count(svc) || p->disabled_services.count(svc);
+    if ((oneoff || !known) && !options.remove_orphans) {
+      if (!oneoff) kept_orphans.push_back(c.name());
+      continue;
+    }
+    targets.push_back(&c);
+  }
+  if (!kept_orphans.empty()) {
+    std::string names;
+    for (const auto& n : kept_orphans) names += (names.empty() ? "" : ", ") + n;
+    out.warnings.push_back(fmt::format(
+        "Found orphan containers ([{}]) for this project. If you removed or renamed this service in your "
+        "compose file, you can run this command with the --remove-orphans flag to clean it up.", names));
+  }
+
+  // Service → services it depends on: from the project, else from the containers' labels.
+  std::map<std::string, std::set<std::string>> deps;
+  for (const auto* c : targets) {
+    auto svc = label_of(c->labels, labels::service);
+    auto& d = deps[svc];
+    if (p && p->services.count(svc)) {
+      for (const auto& [dep, x] : p->services.at(svc).depends_on) d.insert(dep);
+    } else {
+      for (const auto& ld : parse_depends_on_label(label_of(c->labels, labels::depends_on))) d.insert(ld.service);
+    }
+  }
+  // Reverse dependency order: a container goes after every container of the services that depend
+  // on its service; everything else in parallel.
+  std::vector<std::vector<std::size_t>> after(targets.size());
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    auto svc = label_of(targets[i]->labels, labels::service);
+    for (std::size_t j = 0; j < targets.size(); ++j) {
+      auto other = label_of(targets[j]->labels, labels::service);
+      if (other != svc && deps[other].count(svc)) after[i].push_back(j);
+    }
+  }
+  // Anonymous volumes a recreated container re-mounted by name are not removed by `v=1`: note the
+  // unlabelled, engine-named (64 hex) volumes of the removed containers to remove them with -v.
+  std::set<std::string> anonymous;
+  auto engine_named = [](const std::string& n) {
+    return n.size() == 64 && n.find_first_not_of("0123456789abcdef") == std::string::npos;
+  };
+  if (options.remove_volumes)
+    for (const auto* c : targets)
+      for (const auto& mp : c->mounts)
+        if (mp.type == "volume" && engine_named(mp.name)) anonymous.insert(mp.name);
+  std::mutex m;
+  run_dag(after, [&](std::size_t i) {
+    const auto& c = *targets[i];
+    auto res = "Container " + c.name();
+    if (c.state == "running" || c.state == "restarting" || c.state == "paused") {
+      emit(progress, res, "Stopping", progress_state::working);
+      engine.containers.stop(c.id, options.timeout);
+      emit(progress, res, "Stopped", progress_state::working);
+    }
+    emit(progress, res, "Removing", progress_state::working);
+    engine::container_remove_options ro;
+    ro.force = true;
+    ro.volumes = options.remove_volumes;  // the anonymous volumes go with the container
+    try {
+      engine.containers.remove(c.id, ro);
+    } catch (const engine::engine_error& e) {
+      if (e.kind() != engine::error_kind::not_found) throw;  // already gone: removed concurrently
+    }
+    emit(progress, res, "Removed", progress_state::done);
+    std::lock_guard lock(m);
+    out.containers.push_back(c.name());
+  }, options.parallel);
+
+  for (const auto& n : engine.networks.list(engine::filters::label(labels::project, name))) {
+    auto key = label_of(n.labels, labels::network);
+    if (p && p->networks.count(key) && p->networks.at(key).external) continue;
+    auto res = "Network " + n.name;
+    emit(progress, res, "Removing", progress_state::working);
+    try {
+      engine.networks.remove(n.id);
+      out.networks.push_back(n.name);
+      emit(progress, res, "Removed", progress_state::done);
+    } catch (const engine::engine_error& e) {
+      if (e.kind() == engine::error_kind::not_found) continue;
+      if (e.kind() != engine::error_kind::conflict && e.kind() != engine::error_kind::forbidden) throw;
+      out.warnings.push_back(fmt::format("network {}: Resource is still in use", n.name));
+      emit(progress, res, "Resource is still in use", progress_state::warning);
+    }
+  }
+
+  if (options.remove_volumes) {
+    std::set<std::string> external_names;
+    if (p)
+      for (const auto& [key, v] : p->volumes)
+        if (v.external) external_names.insert(v.name);
+    for (const auto& v : engine.volumes.list(engine::filters::label(labels::project, name)).volumes) {
+      auto key = label_of(v.labels, labels::volume);
+      // Never an external volume, even one that carries our labels.
+      if (external_names.count(v.name) || (p && p->volumes.count(key) && p->volumes.at(key).external)) continue;
+      auto res = "Volume " + v.name;
+      emit(progress, res, "Removing", progress_state::working);
+      try {
+        engine.volumes.remove(v.name);
+        out.volumes.push_back(v.name);
+        emit(progress, res, "Removed", progress_state::done);
+      } catch (const engine::engine_error& e) {
+        if (e.kind() == engine::error_kind::not_found) continue;
+        if (e.kind() != engine::error_kind::conflict) throw;
+        out.warnings.push_back(fmt::format("volume {}: Resource is still in use", v.name));
+        emit(progress, res, "Resource is still in use", progress_state::warning);
+      }
+    }
+  }
+  for (const auto& name_ : anonymous) {
+    try {
+      if (!engine.volumes.inspect(name_).labels.empty()) continue;  // not anonymous after all
+      engine.volumes.remove(name_);
+      out.volumes.push_back(name_);
+    } catch (const engine::engine_error& e) {
+      // gone with its container already, or still used by another container: leave it
+      if (e.kind() != engine::error_kind::not_found && e.kind() != engine::error_kind::conflict) throw;
+    }
+  }
+  if (out.containers.empty() && out.networks.empty() && out.volumes.empty())
+    out.warnings.push_back(fmt::format("No resource found to remove for project \"{}\".", name));
+  for (const auto& w : out.warnings)
+    if (w.find("Resource is still in use") == std::string::npos)
+      emit(progress, "Project " + name, w, progress_state::warning);
+  return out;
+}
+
+}  // namespace
+
+down_result down(const model::project& p, engine_ref engine, const down_options& options,
+                 const progress_sink& progress) {
+  return down_impl(p.name, &p, engine, options, progress);
+}
+
+down_result down(const std::string& project_name, engine_ref engine, const down_options& options,
+                 const progress_sink& progress) {
+  return down_impl(project_name, nullptr, engine, options, progress);
+}
+
+}  // namespace stackctl::deploy

@@ -1,0 +1,184 @@
+#include "stackctl/deploy/up.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "stackctl/deploy/apply.hpp"
+#include "stackctl/deploy/container_spec.hpp"
+#include "stackctl/deploy/observed_state.hpp"
+#include "stackctl/engine/error.hpp"
+#include "waiter.hpp"
+
+namespace stackctl::deploy {
+namespace {
+
+void emit(const progress_sink& sink, std::string resource, std::string text, progress_state state) {
+  if (sink) sink(progress_event{std::move(resource), std::move(text), state});
+}
+
+bool is_not_found(const engine::engine_error& e) { return e.kind() == engine::error_kind::not_found; }
+
+void check_external_network(engine_ref engine, const model::network& n) {
+  // A name filter matches substrings: require an exact name, else try it as an id.
+  auto found = engine.networks.list(engine::filters().add("name", n.name));
+  std::size_t exact = 0;
+  for (const auto& o : found) exact += o.name == n.name ? 1 : 0;
+  if (exact > 1)
+    throw std::runtime_error(fmt::format(
+        "multiple networks with name \"{}\" were found. Use network ID as name to avoid ambiguity", n.name));
+  if (exact == 1) return;
+  try {
+    engine.networks.inspect(n.name);
+  } catch (const engine::engine_error& e) {
+    if (!is_not_found(e)) throw;
+    throw std::runtime_error(fmt::format(
+        "network {} declared as external, but could not be found (create it with `docker network create {}`)",
+        n.name, n.name));
+  }
+}
+
+void check_external_volume(engine_ref engine, const model::volume& v) {
+  try {
+    engine.volumes.inspect(v.name);
+  } catch (const engine::engine_error& e) {
+    if (!is_not_found(e)) throw;
+    throw std::runtime_error(fmt::format(
+        "external volume \"{}\" not found (create it with `docker volume create {}`)", v.name, v.name));
+  }
+}
+
+std::string effective_policy(const std::string& cli, const model::service& s) {
+  std::string p = cli.empty() ? s.pull_policy : cli;
+  if (p.empty() || p == "if_not_present" || p == "policy") p = "missing";
+  return p;
+}
+
+}  // namespace
+
+std::map<std::string, std::string> preflight(const model::project& p, engine_ref engine,
+                                             const std::vector<std::string>& services,
+                                             const std::string& pull_policy, const progress_sink& progress) {
+  // External resources first: a missing one must stop `up` before anything exists.
+  for (const auto& [key, n] : p.networks)
+    if (n.external) check_external_network(engine, n);
+  for (const auto& [key, v] : p.volumes)
+    if (v.external) check_external_volume(engine, v);
+
+  std::map<std::string, std::string> image_ids;
+  std::map<std::string, std::string> by_reference;  // each distinct image inspected once
+  for (const auto& name : services) {
+    const auto& s = p.services.at(name);
+    if (s.image.empty())
+      throw std::runtime_error(
+          fmt::format("service \"{}\" has no image and stackctl does not build images", name));
+    auto policy = effective_policy(pull_policy, s);
+    if (policy == "always") {
+      emit(progress, "Image " + s.image, "Pulling", progress_state::working);
+      try {
+        engine.images.pull(s.image);
+      } catch (const engine::engine_error& e) {
+        throw std::runtime_error(
+            fmt::format("pulling image \"{}\" of service \"{}\" failed: {}", s.image, name, e.what()));
+      }
+      emit(progress, "Image " + s.image, "Pulled", progress_state::done);
+    }
+    if (auto known = by_reference.find(s.image); known != by_reference.end()) {
+      image_ids[name] = known->second;
+      continue;
+    }
+    try {
+      image_ids[name] = by_reference[s.image] = engine.images.inspect(s.image).id;
+      continue;
+    } catch (const engine::engine_error& e) {
+      if (!is_not_found(e)) throw;
+    }
+    if (policy == "never" || policy == "build")
+      throw std::runtime_error(fmt::format(
+          "image \"{}\" of service \"{}\" is not present locally and the pull policy is never", s.image, name));
+    emit(progress, "Image " + s.image, "Pulling", progress_state::working);
+    try {
+      engine.images.pull(s.image);
+    } catch (const engine::engine_error& e) {
+      throw std::runtime_error(
+          fmt::format("image \"{}\" of service \"{}\" is not present locally and pulling it failed: {}",
+                      s.image, name, e.what()));
+    }
+    emit(progress, "Image " + s.image, "Pulled", progress_state::done);
+    image_ids[name] = by_reference[s.image] = engine.images.inspect(s.image).id;
+  }
+  return image_ids;
+}
+
+up_result up(const model::project& p, engine_ref engine, const up_options& options,
+             const progress_sink& progress) {
+  if (options.force_recreate && options.no_recreate)
+    throw std::invalid_argument("--force-recreate and --no-recreate are incompatible");
+  auto selected = with_dependencies(p, options.services, options.no_deps);
+  auto image_ids = preflight(p, engine, selected, options.pull, progress);
+
+  // Missing short-syntax bind sources: up creates them (compose's behaviour, moby#43483).
+  std::vector<std::string> missing_dirs;
+  for (const auto& name : selected)
+    for (const auto& dir : bind_sources_to_create(p.services.at(name)))
+      if (!std::filesystem::exists(dir)) missing_dirs.push_back(dir);
+
+  auto observed = observe(engine, p.name);
+  plan_options po;
+  po.services = selected;
+  po.recreate = options.force_recreate ? recreate_policy::force
+                : options.no_recreate  ? recreate_policy::never
+                                       : recreate_policy::diverged;
+  po.remove_orphans = options.remove_orphans;
+  po.no_start = options.no_start;
+  po.scale = options.scale;
+  up_result result{make_plan(p, observed, image_ids, po, missing_dirs)};
+  for (const auto& w : result.plan.warnings) emit(progress, "Project " + p.name, w, progress_state::warning);
+
+  apply_options ao;
+  ao.parallel = options.parallel;
+  ao.timeout = options.timeout;
+  ao.poll_interval = options.poll_interval;
+  ao.wait_timeout = options.wait_timeout;
+  apply(result.plan, p, engine, image_ids, ao, progress);
+
+  if (options.wait && !options.no_start) {
+    // Every selected container running (healthy with a healthcheck); one-shot services that others
+    // wait on with service_completed_successfully may have exited 0.
+    std::set<std::string> completes;
+    for (const auto& [name, s] : p.services)
+      for (const auto& [dep, d] : s.depends_on)
+        if (d.condition == "service_completed_successfully") completes.insert(dep);
+    auto now = observe(engine, p.name).containers;
+    auto deadline = options.wait_timeout
+                        ? std::optional(std::chrono::steady_clock::now() + *options.wait_timeout)
+                        : std::nullopt;
+    for (const auto& name : selected) {
+      wait_request w;
+      w.service = name;
+      w.condition = completes.count(name) ? "service_completed_successfully" : "running";
+      for (const auto& c : now)
+        if (auto it = c.labels.find("com.docker.compose.service"); it != c.labels.end() && it->second == name)
+          w.container_ids.push_back(c.id);
+      w.poll_interval = options.poll_interval;
+      if (deadline) {
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - std::chrono::steady_clock::now());
+        w.timeout = std::max(left, std::chrono::milliseconds(0));
+      }
+      try {
+        wait_for_condition(engine, w, progress);
+      } catch (const std::runtime_error& e) {
+        if (std::string(e.what()).rfind("timeout", 0) == 0)
+          throw std::runtime_error(fmt::format("application not healthy after {}s",
+                                               options.wait_timeout ? options.wait_timeout->count() / 1000 : 0));
+        throw;
+      }
+    }
+  }
+  return result;
+}
+
+}  // namespace stackctl::deploy

@@ -1,0 +1,26 @@
+#pragma once
+// Waiting on a depends_on condition (private to deploy): polls inspect of the service's containers.
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "stackctl/deploy/engine_ref.hpp"
+#include "stackctl/deploy/progress.hpp"
+
+namespace stackctl::deploy {
+
+struct wait_request {
+  std::string service;
+  std::string condition;  // service_started|service_healthy|service_completed_successfully|running
+  std::vector<std::string> container_ids;
+  std::chrono::milliseconds poll_interval{250};
+  std::optional<std::chrono::milliseconds> timeout;
+};
+
+// Returns when the condition holds for every container; throws std::runtime_error naming the
+// container when it cannot hold any more (unhealthy, exited, no healthcheck) or on timeout.
+// "running" (for --wait) = running, and healthy when the container has a healthcheck.
+void wait_for_condition(engine_ref engine, const wait_request& request, const progress_sink& progress);
+
+}  // namespace stackctl::deploy

@@ -1,0 +1,123 @@
+#pragma once
+// Helpers for the deploy unit tests: a project loaded from YAML in a temporary directory, gmock
+// fakes of the engine interfaces, and observed containers built like the daemon lists them.
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <gmock/gmock.h>
+
+#include "stackctl/deploy/engine_ref.hpp"
+#include "stackctl/deploy/labels.hpp"
+#include "stackctl/deploy/naming.hpp"
+#include "stackctl/engine/error.hpp"
+#include "stackctl/model/config_renderer.hpp"
+#include "stackctl/model/loader.hpp"
+
+namespace stackctl::deploy::testing {
+
+class temp_dir {
+ public:
+  temp_dir() {
+    static std::atomic<int> counter{0};
+    path_ = std::filesystem::temp_directory_path() /
+            ("stackctl-deploy-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::create_directories(path_);
+  }
+  ~temp_dir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  temp_dir(const temp_dir&) = delete;
+  temp_dir& operator=(const temp_dir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Loads `yaml` as compose.yaml of project "demo" in a fresh directory.
+inline model::project load_project(const temp_dir& dir, const std::string& yaml,
+                                   std::map<std::string, std::string> env = {}) {
+  std::ofstream(dir.path() / "compose.yaml") << yaml;
+  model::load_options o;
+  o.current_directory = dir.path();
+  o.project_name = "demo";
+  o.environment = std::move(env);
+  return model::load(o);
+}
+
+class fake_containers : public engine::container_api {
+ public:
+  MOCK_METHOD(engine::container_create_response, create, (const engine::container_create_request&, std::string_view), (override));
+  MOCK_METHOD(void, start, (std::string_view), (override));
+  MOCK_METHOD(void, stop, (std::string_view, std::optional<int>), (override));
+  MOCK_METHOD(void, kill, (std::string_view, std::string_view), (override));
+  MOCK_METHOD(void, restart, (std::string_view, std::optional<int>), (override));
+  MOCK_METHOD(void, remove, (std::string_view, const engine::container_remove_options&), (override));
+  MOCK_METHOD(engine::container_inspect, inspect, (std::string_view), (override));
+  MOCK_METHOD(std::vector<engine::container_summary>, list, (const engine::container_list_options&), (override));
+  MOCK_METHOD(engine::container_wait_result, wait, (std::string_view, engine::wait_condition, std::stop_token), (override));
+  MOCK_METHOD(void, rename, (std::string_view, std::string_view), (override));
+  MOCK_METHOD(void, logs, (std::string_view, const engine::logs_options&, const engine::log_sink&, std::stop_token), (override));
+};
+
+class fake_networks : public engine::network_api {
+ public:
+  MOCK_METHOD(engine::network_create_response, create, (const engine::network_create_request&), (override));
+  MOCK_METHOD(engine::network_inspect, inspect, (std::string_view), (override));
+  MOCK_METHOD(std::vector<engine::network_inspect>, list, (const engine::filters&), (override));
+  MOCK_METHOD(void, remove, (std::string_view), (override));
+  MOCK_METHOD(void, connect, (std::string_view, std::string_view, const engine::endpoint_settings&), (override));
+  MOCK_METHOD(void, disconnect, (std::string_view, std::string_view, bool), (override));
+};
+
+class fake_volumes : public engine::volume_api {
+ public:
+  MOCK_METHOD(engine::volume, create, (const engine::volume_create_request&), (override));
+  MOCK_METHOD(engine::volume, inspect, (std::string_view), (override));
+  MOCK_METHOD(engine::volume_list, list, (const engine::filters&), (override));
+  MOCK_METHOD(void, remove, (std::string_view, bool), (override));
+};
+
+class fake_images : public engine::image_api {
+ public:
+  MOCK_METHOD(engine::image_inspect, inspect, (std::string_view), (override));
+  MOCK_METHOD(std::vector<engine::image_summary>, list, (const engine::filters&, bool), (override));
+  MOCK_METHOD(void, pull, (std::string_view, const engine::pull_options&, const engine::progress_callback&, std::stop_token), (override));
+  MOCK_METHOD(std::string, import_image, (const engine::body_reader&, const engine::import_options&, const engine::progress_callback&, std::stop_token), (override));
+  MOCK_METHOD(void, tag, (std::string_view, std::string_view, std::string_view), (override));
+  MOCK_METHOD(std::vector<engine::image_delete_item>, remove, (std::string_view, bool, bool), (override));
+};
+
+// All four fakes; NiceMock so calls a test does not care about return defaults.
+struct fake_engine {
+  ::testing::NiceMock<fake_containers> containers;
+  ::testing::NiceMock<fake_networks> networks;
+  ::testing::NiceMock<fake_volumes> volumes;
+  ::testing::NiceMock<fake_images> images;
+  engine_ref ref(engine::api_version v = {1, 41}) { return engine_ref{containers, networks, volumes, images, v}; }
+};
+
+// A container as GET /containers/json reports one that stackctl made for `service`.
+inline engine::container_summary observed_container(const model::project& p, const std::string& service,
+                                                    int number, const std::string& image_id,
+                                                    const std::string& state = "running") {
+  const auto& s = p.services.at(service);
+  engine::container_summary c;
+  c.id = "id-" + service + "-" + std::to_string(number);
+  c.names = {"/" + container_name(p, s, number)};
+  c.image = s.image;
+  c.state = state;
+  c.labels = container_labels(p, s, number, model::config_hash(p, service), image_id);
+  return c;
+}
+
+inline engine::engine_error not_found(const std::string& what) {
+  return engine::engine_error(engine::error_kind::not_found, "No such " + what, 404);
+}
+
+}  // namespace stackctl::deploy::testing
