@@ -8,5 +8,6 @@
 namespace stackctl::cli {
 
 void register_version_command(CLI::App& app, const global_options& globals);
+void register_config_command(CLI::App& app, const global_options& globals);
 
 }  // namespace stackctl::cli

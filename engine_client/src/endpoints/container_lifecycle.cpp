@@ -8,8 +8,13 @@ namespace stackctl::engine::detail {
 
 namespace {
 std::string container_path(std::string_view id, std::string_view action) {
-  std::string path = "/containers/" + escape_path(id);
-  if (!action.empty()) path += "/" + std::string(action);
+  // Appended piece by piece: GCC 12 at -O3 reports a false -Wrestrict on `"/" + string`.
+  std::string path = "/containers/";
+  path += escape_path(id);
+  if (!action.empty()) {
+    path += '/';
+    path += action;
+  }
   return path;
 }
 

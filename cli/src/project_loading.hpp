@@ -1,0 +1,37 @@
+#pragma once
+// The glue between the command line and stack_model::load: global flags + the process
+// environment + the current directory → load_options, then the loaded project with its warnings
+// printed on stderr. Every command that reads a Compose project (config, up, down, ps, ...) goes
+// through here so they all see the same files, environment and project name.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "global_options.hpp"
+#include "stackctl/model/load_options.hpp"
+#include "stackctl/model/project.hpp"
+
+namespace stackctl::cli {
+
+// The process environment (environ) as a map; PWD is added when absent, as compose does.
+std::map<std::string, std::string> process_environment();
+
+// load_options from the global flags: files, -p, --project-directory, --env-file, --profile, the
+// process environment and the current directory. `services` are the names given on the command
+// line (they enable their profiles). Reads stdin when a file is "-". COMPOSE_FILE,
+// COMPOSE_PROJECT_NAME, COMPOSE_PROFILES and COMPOSE_ENV_FILES are left to the library, which
+// reads them from `environment` (after .env, so a .env can set them too).
+model::load_options make_load_options(const global_options& globals, const std::vector<std::string>& services = {});
+
+// Loads the project and prints its warnings on stderr. Throws model_error on bad input.
+model::project load_project(const model::load_options& options);
+
+// Keeps the named services and everything they depend on (transitively), as compose does for
+// `config svc` / `up svc`; the rest move to disabled_services and top-level resources that no
+// kept service uses are dropped. No-op when `names` is empty. Throws on an unknown name.
+void select_services(model::project& p, const std::vector<std::string>& names);
+
+// Prints one warning line on stderr ("stackctl: warning: <text>").
+void print_warning(const std::string& text);
+
+}  // namespace stackctl::cli
