@@ -13,6 +13,7 @@ struct global_options {
   std::string project_directory;           // --project-directory
   std::vector<std::string> env_files;      // --env-file (repeatable)
   std::vector<std::string> profiles;       // --profile (repeatable)
+  std::string env_schema;                  // --env-schema: the env schema (default: beside the compose file)
 };
 
 }  // namespace stackctl::cli

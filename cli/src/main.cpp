@@ -27,12 +27,23 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);
   app.add_option("--profile", globals.profiles, "Profile to enable (repeatable; default: $COMPOSE_PROFILES)")
       ->allow_extra_args(false);
+  app.add_option("--env-schema", globals.env_schema, "Env schema file (default: env.schema[.<variant>].yaml beside the compose file)");
 
   stackctl::cli::register_version_command(app, globals);
   stackctl::cli::register_config_command(app, globals);
+  stackctl::cli::register_up_command(app, globals);
+  stackctl::cli::register_down_command(app, globals);
+  stackctl::cli::register_ps_command(app, globals);
+  stackctl::cli::register_logs_command(app, globals);
+  stackctl::cli::register_lifecycle_commands(app, globals);
+  stackctl::cli::register_pull_command(app, globals);
+  stackctl::cli::register_env_command(app, globals);
+  stackctl::cli::register_doctor_command(app, globals);
 
   try {
     app.parse(argc, argv);
+  } catch (const CLI::RuntimeError& e) {
+    return e.get_exit_code();  // a command's own exit status (attached `up` after Ctrl-C: 130)
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);  // prints help/version or the usage error
     return code == 0 ? 0 : static_cast<int>(exit_code::usage);

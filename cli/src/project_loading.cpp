@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "env_schema_support.hpp"
 #include "stackctl/model/loader.hpp"
 
 extern char** environ;  // NOLINT: POSIX
@@ -46,6 +47,7 @@ model::load_options make_load_options(const global_options& globals, const std::
   o.profiles = globals.profiles;
   o.enabled_services = services;
   o.environment = process_environment();
+  apply_env_schema(globals, o);  // with an env schema: the environment it derives (else unchanged)
   for (const auto& f : o.files)
     if (f == "-") {
       o.stdin_content.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());

@@ -21,6 +21,8 @@ std::map<std::string, std::string> process_environment();
 // line (they enable their profiles). Reads stdin when a file is "-". COMPOSE_FILE,
 // COMPOSE_PROJECT_NAME, COMPOSE_PROFILES and COMPOSE_ENV_FILES are left to the library, which
 // reads them from `environment` (after .env, so a .env can set them too).
+// With an env schema (--env-schema, or beside the first compose file) `environment` is the one the
+// schema derives from .env and the shell instead (env_schema_support.hpp); throws model_error.
 model::load_options make_load_options(const global_options& globals, const std::vector<std::string>& services = {});
 
 // Loads the project and prints its warnings on stderr. Throws model_error on bad input.

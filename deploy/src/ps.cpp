@@ -65,6 +65,9 @@ std::vector<ps_row> ps(const std::string& project_name, engine_ref engine, const
     if (std::regex_search(c.status, m, exited)) r.exit_code = std::stoi(m[1].str());
     r.publishers = c.ports;
     r.ports = format_ports(c.ports);
+    r.labels = c.labels;
+    r.networks = c.networks;
+    r.mounts = c.mounts;
     rows.push_back(std::move(r));
   }
   std::sort(rows.begin(), rows.end(), [](const ps_row& a, const ps_row& b) { return a.name < b.name; });

@@ -9,5 +9,15 @@ namespace stackctl::cli {
 
 void register_version_command(CLI::App& app, const global_options& globals);
 void register_config_command(CLI::App& app, const global_options& globals);
+// The deploy commands (cli-deploy): up, down, ps, logs, start/stop/restart/kill/rm, pull.
+void register_up_command(CLI::App& app, const global_options& globals);
+void register_down_command(CLI::App& app, const global_options& globals);
+void register_ps_command(CLI::App& app, const global_options& globals);
+void register_logs_command(CLI::App& app, const global_options& globals);
+void register_lifecycle_commands(CLI::App& app, const global_options& globals);
+void register_pull_command(CLI::App& app, const global_options& globals);
+// The env schema commands (docs/env-schema.md): env example|check|init, doctor.
+void register_env_command(CLI::App& app, const global_options& globals);
+void register_doctor_command(CLI::App& app, const global_options& globals);
 
 }  // namespace stackctl::cli

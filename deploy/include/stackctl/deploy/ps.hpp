@@ -1,6 +1,7 @@
 #pragma once
 // `ps`: the project's containers from ONE list call (no inspect): compose's columns.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,10 @@ struct ps_row {
   std::optional<int> exit_code;  // exited containers (from the status text)
   std::vector<engine::container_port> publishers;
   std::string ports;         // "0.0.0.0:8080->80/tcp, 443/tcp"
+  // As listed (for `ps --format json`: Labels, Networks, Mounts, LocalVolumes).
+  std::map<std::string, std::string> labels;
+  std::vector<std::string> networks;
+  std::vector<engine::mount_point> mounts;
 };
 
 // Rows sorted by name.

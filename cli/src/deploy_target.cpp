@@ -1,0 +1,60 @@
+#include "deploy_target.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <stdexcept>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "project_loading.hpp"
+#include "stackctl/model/model_error.hpp"
+
+namespace stackctl::cli {
+
+deploy_target resolve_target(const global_options& globals, const std::vector<std::string>& services, bool need_file) {
+  auto options = make_load_options(globals, services);
+  try {
+    deploy_target t;
+    t.project = load_project(options);
+    t.name = t.project->name;
+    return t;
+  } catch (const model::model_error& e) {
+    if (need_file || std::string_view(e.what()).find("no configuration file provided") == std::string_view::npos) throw;
+    std::string name = globals.project_name;
+    if (name.empty()) {
+      const char* env = std::getenv("COMPOSE_PROJECT_NAME");
+      if (env != nullptr) name = env;
+    }
+    if (name.empty()) throw;
+    return {std::nullopt, name};
+  }
+}
+
+void check_services(const deploy_target& target, const std::vector<std::string>& services) {
+  if (!target.project) return;
+  for (const auto& s : services)
+    if (!target.project->services.count(s)) throw std::runtime_error(fmt::format("no such service: {}", s));
+}
+
+int parallel_limit(int flag) {
+  if (flag != 0) return flag;
+  if (const char* env = std::getenv("COMPOSE_PARALLEL_LIMIT"); env != nullptr && *env != '\0') {
+    try {
+      const int n = std::stoi(env);
+      if (n > 0 || n == -1) return n;
+    } catch (const std::exception&) {
+    }
+    throw std::runtime_error(fmt::format("COMPOSE_PARALLEL_LIMIT={}: expected a positive number or -1", env));
+  }
+  return -1;
+}
+
+bool use_color(int fd, bool no_color) {
+  if (no_color || ::isatty(fd) != 1) return false;
+  const char* env = std::getenv("NO_COLOR");
+  return env == nullptr || *env == '\0';
+}
+
+}  // namespace stackctl::cli

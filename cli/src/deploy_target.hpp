@@ -1,0 +1,33 @@
+#pragma once
+// What the deploy commands (up, down, ps, logs, start, ...) work on: the loaded project when a
+// compose file is found, else — as compose does for `-p NAME down|ps|logs|...` — just the project
+// name, and the commands work from the containers' labels alone.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "global_options.hpp"
+#include "stackctl/model/project.hpp"
+
+namespace stackctl::cli {
+
+struct deploy_target {
+  std::optional<model::project> project;  // absent: no compose file, name from -p / COMPOSE_PROJECT_NAME
+  std::string name;
+};
+
+// `services`: the names on the command line (they enable their profiles). With `need_file` the
+// absence of a compose file is an error even when a project name is given (up, pull).
+deploy_target resolve_target(const global_options& globals, const std::vector<std::string>& services, bool need_file);
+
+// Throws `no such service: X` for a name the loaded project does not have (nothing to check
+// without a project).
+void check_services(const deploy_target& target, const std::vector<std::string>& services);
+
+// --parallel N when given (> 0 or -1), else COMPOSE_PARALLEL_LIMIT, else -1 (unlimited).
+int parallel_limit(int flag);
+
+// Colour on `fd` (a TTY, NO_COLOR unset or empty) unless `no_color`.
+bool use_color(int fd, bool no_color);
+
+}  // namespace stackctl::cli
