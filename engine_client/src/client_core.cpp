@@ -9,34 +9,26 @@
 #include "stackctl/engine/error.hpp"
 #include "stackctl/engine/http_error.hpp"
 #include "stackctl/engine/negotiation.hpp"
+#include "transport/connection_errors.hpp"
 
 namespace stackctl::engine::detail {
 
-namespace {
-std::string path_of(const http_request& request) {
-  return request.target.substr(0, request.target.find('?'));
-}
-
-docker_host host_from(const client_options& options) {
-  return parse_docker_host(options.host, options.tls.has_value());
-}
-}  // namespace
-
 client_core::client_core(client_options options)
     : options_(std::move(options)),
-      transport_(host_from(options_), options_.tls, options_.connect_timeout) {}
+      host_(parse_docker_host(options_.host, options_.tls.has_value())),
+      transport_(make_transport(host_, options_.tls, options_.connect_timeout)) {}
 
 http_response client_core::ping() {
   http_request head;
   head.method = "HEAD";
   head.target = "/_ping";
   head.timeout = options_.request_timeout;
-  http_response response = transport_.perform(head);
+  http_response response = transport_->perform(head);
   if (response.status == 200) return response;
 
   http_request get = head;
   get.method = "GET";
-  response = transport_.perform(get);
+  response = transport_->perform(get);
   // Like the Go client, a daemon in trouble (500) still tells its version in the headers.
   if (response.status == 200 || response.header("api-version") != nullptr) return response;
   throw http_error(response.status, response.body, "GET", "/_ping");
@@ -69,7 +61,7 @@ http_request client_core::request(std::string method, std::string_view endpoint)
 }
 
 http_response client_core::send(const http_request& request, bool not_modified_ok) {
-  http_response response = transport_.perform(request);
+  http_response response = transport_->perform(request);
   if (response.cancelled) return response;
   const bool ok = (response.status >= 200 && response.status < 300) ||
                   (not_modified_ok && response.status == 304);

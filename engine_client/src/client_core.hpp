@@ -11,7 +11,10 @@
 
 #include "stackctl/engine/api_version.hpp"
 #include "stackctl/engine/client_options.hpp"
-#include "transport/curl_transport.hpp"
+#include <memory>
+
+#include "stackctl/engine/docker_host.hpp"
+#include "transport/transport.hpp"
 
 namespace stackctl::engine::detail {
 
@@ -20,7 +23,7 @@ class client_core {
   explicit client_core(client_options options);
 
   const client_options& options() const noexcept { return options_; }
-  const docker_host& host() const noexcept { return transport_.host(); }
+  const docker_host& host() const noexcept { return host_; }
 
   // Pinned version, or ping once (single-flight under a mutex) and negotiate. A failed ping is
   // not cached: the next call tries again.
@@ -42,7 +45,8 @@ class client_core {
 
  private:
   client_options options_;
-  curl_transport transport_;
+  docker_host host_;
+  std::unique_ptr<transport> transport_;
   std::mutex version_mutex_;
   std::optional<api_version> version_;
 };

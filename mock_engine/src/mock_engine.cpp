@@ -90,6 +90,11 @@ class server_with_backlog : public httplib::Server {
 struct mock_engine::impl {
   mock_options options;
   std::string owned_dir;  // removed by the destructor when we made it
+  int port = 0;           // tcp only
+
+  std::string where() const {
+    return options.tcp ? fmt::format("tcp://127.0.0.1:{}", port) : "unix://" + options.socket_path;
+  }
   std::optional<version_pair> max_version;
   std::optional<version_pair> min_version;
 
@@ -342,7 +347,7 @@ struct mock_engine::impl {
   }
 
   void start() {
-    server.set_address_family(AF_UNIX);
+    if (!options.tcp) server.set_address_family(AF_UNIX);
     // dockerd keeps connections open indefinitely; cpp-httplib's default closes after 5.
     server.set_keep_alive_max_count(100000);
     server.set_keep_alive_timeout(2);
@@ -357,16 +362,22 @@ struct mock_engine::impl {
     server.Patch(any, handler);
     server.Options(any, handler);
 
-    ::unlink(options.socket_path.c_str());  // a stale socket makes bind fail
-    // AF_UNIX ignores the port, but cpp-httplib 0.11.4 mishandles port 0 there.
-    if (!server.bind_to_port(options.socket_path, 80)) {
-      throw std::runtime_error(fmt::format("mock engine: cannot listen on {}: {}",
-                                           options.socket_path, std::strerror(errno)));
+    if (options.tcp) {
+      port = server.bind_to_any_port("127.0.0.1");
+      if (port <= 0)
+        throw std::runtime_error(fmt::format("mock engine: cannot listen on 127.0.0.1: {}", std::strerror(errno)));
+    } else {
+      ::unlink(options.socket_path.c_str());  // a stale socket makes bind fail
+      // AF_UNIX ignores the port, but cpp-httplib 0.11.4 mishandles port 0 there.
+      if (!server.bind_to_port(options.socket_path, 80)) {
+        throw std::runtime_error(fmt::format("mock engine: cannot listen on {}: {}",
+                                             options.socket_path, std::strerror(errno)));
+      }
     }
     // Linux lets listen() on a listening socket change its backlog.
     if (!server.raise_backlog()) {
       throw std::runtime_error(fmt::format("mock engine: cannot listen on {}: {}",
-                                           options.socket_path, std::strerror(errno)));
+                                           where(), std::strerror(errno)));
     }
     thread = std::thread([this] {
       server.listen_after_bind();
@@ -376,9 +387,8 @@ struct mock_engine::impl {
     while (!server.is_running() && !listen_returned) std::this_thread::yield();
     if (listen_returned) {
       thread.join();
-      ::unlink(options.socket_path.c_str());
-      throw std::runtime_error(
-          fmt::format("mock engine: the server on {} stopped at once", options.socket_path));
+      if (!options.tcp) ::unlink(options.socket_path.c_str());
+      throw std::runtime_error(fmt::format("mock engine: the server on {} stopped at once", where()));
     }
   }
 
@@ -390,14 +400,16 @@ struct mock_engine::impl {
     changed.notify_all();
     server.stop();
     if (thread.joinable()) thread.join();
-    ::unlink(options.socket_path.c_str());
+    if (!options.tcp) ::unlink(options.socket_path.c_str());
     if (!owned_dir.empty()) ::rmdir(owned_dir.c_str());
   }
 };
 
 mock_engine::mock_engine(mock_options options) : impl_(std::make_unique<impl>()) {
   auto& self = *impl_;
-  if (options.socket_path.empty()) {
+  if (options.tcp) {
+    options.socket_path.clear();
+  } else if (options.socket_path.empty()) {
     self.owned_dir = make_socket_dir();
     options.socket_path = self.owned_dir + "/docker.sock";
   }
@@ -429,7 +441,7 @@ const mock_options& mock_engine::options() const noexcept { return impl_->option
 
 const std::string& mock_engine::socket_path() const noexcept { return impl_->options.socket_path; }
 
-std::string mock_engine::docker_host() const { return "unix://" + impl_->options.socket_path; }
+std::string mock_engine::docker_host() const { return impl_->where(); }
 
 std::string mock_engine::api_path(std::string_view endpoint) const {
   return fmt::format("/v{}{}", impl_->options.api_version, endpoint);

@@ -1,5 +1,7 @@
 // Error replies, faults and API version negotiation through the engine client.
 #include <cstdlib>
+#include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -95,7 +97,7 @@ TEST_F(Faults, DroppedConnectionIsAConnectionError) {
 }
 
 TEST(FaultsWithTimeout, SlowReplyBeyondTheRequestTimeoutIsAConnectionError) {
-  mock_engine engine;
+  mock_engine engine{engine_at("1.41")};
   engine.expect("GET", engine.api_path("/containers/abc/json"))
       .times(1)
       .delay(5s)
@@ -122,6 +124,30 @@ TEST(FaultsWithTimeout, MissingSocketIsAConnectionErrorNamingTheHost) {
   EXPECT_THAT(error.what(), HasSubstr(host));
 }
 
+// A kept-alive connection whose daemon went away (restarted, or it closed the idle connection) is
+// noticed before it is used: the next call connects afresh instead of failing.
+TEST(KeepAlive, ADaemonRestartedOnTheSameSocketIsReachedOnANewConnection) {
+  std::string dir = (std::filesystem::temp_directory_path() / "stackctl-ka-XXXXXX").string();
+  ASSERT_NE(::mkdtemp(dir.data()), nullptr);
+  stackctl::mock_engine::mock_options options = engine_at("1.41");
+  options.tcp = false;  // the restarted daemon must be found at the same address
+  options.socket_path = dir + "/docker.sock";
+  {
+    auto first = std::make_unique<mock_engine>(options);
+    auto docker = std::make_unique<engine::client>(client_for(*first));
+    first->expect("GET", first->api_path("/containers/abc/json")).times(1).reply_json(200, {{"Id", "abc"}});
+    EXPECT_EQ(docker->containers().inspect("abc").id, "abc");
+    first.reset();  // closes every connection (after cpp-httplib's 2 s keep-alive wait for the open one)
+
+    mock_engine second(options);
+    second.expect("GET", second.api_path("/containers/abc/json")).times(1).reply_json(200, {{"Id", "abc"}});
+    EXPECT_EQ(docker->containers().inspect("abc").id, "abc");
+    EXPECT_TRUE(second.verify_ok()) << second.report();
+    docker.reset();  // before the engine, so it does not wait on the client's connection
+  }
+  std::filesystem::remove_all(dir);
+}
+
 // ---- negotiation ----
 
 engine::container_create_request two_networks() {
@@ -133,7 +159,7 @@ engine::container_create_request two_networks() {
 }
 
 TEST(Negotiation, DaemonAt141IsSpokenToAt141AfterOnePing) {
-  mock_engine engine;  // 1.41
+  mock_engine engine{engine_at("1.41")};
   engine.expect("GET", "/v1.41/containers/abc/json").times(2).reply_json(200, {{"Id", "abc"}});
   engine::client docker(client_for(engine));
   docker.containers().inspect("abc");
@@ -146,7 +172,7 @@ TEST(Negotiation, DaemonAt141IsSpokenToAt141AfterOnePing) {
 }
 
 TEST(Negotiation, MultiNetworkCreateAt141FailsBeforeAnythingIsSent) {
-  mock_engine engine;  // 1.41: one EndpointsConfig entry only
+  mock_engine engine{engine_at("1.41")};  // one EndpointsConfig entry only
   engine::client docker(client_for(engine));
   const auto error = catch_engine_error([&] { docker.containers().create(two_networks(), "web"); });
   EXPECT_EQ(error.kind(), engine::error_kind::version);
@@ -201,7 +227,7 @@ TEST(Negotiation, PinnedVersionIsUsedWithoutAPing) {
 }
 
 TEST(Negotiation, PinnedVersionTooNewGetsTheDaemonsRefusal) {
-  mock_engine engine;  // 1.41
+  mock_engine engine{engine_at("1.41")};
   engine::client docker(client_for(engine, 10s, engine::api_version{1, 44}));
   const auto error = catch_engine_error([&] { docker.containers().inspect("abc"); });
   EXPECT_EQ(error.kind(), engine::error_kind::invalid);
@@ -237,7 +263,7 @@ class scoped_env {
 };
 
 TEST(Negotiation, DockerHostFromTheEnvironmentIsNegotiated) {
-  mock_engine engine;
+  mock_engine engine{engine_at("1.41")};
   engine.expect("GET", "/v1.41/containers/abc/json").times(1).reply_json(200, {{"Id", "abc"}});
   const scoped_env host("DOCKER_HOST", engine.docker_host().c_str());
   const scoped_env version("DOCKER_API_VERSION", nullptr);
@@ -248,7 +274,7 @@ TEST(Negotiation, DockerHostFromTheEnvironmentIsNegotiated) {
 }
 
 TEST(Negotiation, DockerApiVersionFromTheEnvironmentIsUsedWithoutAPing) {
-  mock_engine engine;
+  mock_engine engine{engine_at("1.41")};
   engine.expect("GET", "/v1.40/containers/abc/json").times(1).reply_json(200, {{"Id", "abc"}});
   const scoped_env host("DOCKER_HOST", engine.docker_host().c_str());
   const scoped_env version("DOCKER_API_VERSION", "1.40");

@@ -2,8 +2,10 @@
 // A mock engine and a stackctl engine client pointed at it. The client is declared after the
 // engine so it is destroyed first (its keep-alive connections close before the server stops).
 #include <chrono>
+#include <cstdlib>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <gtest/gtest.h>
 
@@ -13,9 +15,17 @@
 
 namespace stackctl::mock_engine::testing {
 
+// ctest runs the client tests twice: over a unix socket (the client's own socket transport) and,
+// with STACKCTL_MOCK_TRANSPORT=tcp, over tcp (the client's libcurl transport).
+inline bool over_tcp() {
+  const char* transport = std::getenv("STACKCTL_MOCK_TRANSPORT");
+  return transport != nullptr && std::string_view(transport) == "tcp";
+}
+
 inline mock_options engine_at(std::string api_version) {
   mock_options options;
   options.api_version = std::move(api_version);
+  options.tcp = over_tcp();
   return options;
 }
 
@@ -48,7 +58,7 @@ engine::engine_error catch_engine_error(Call&& call) {
 
 class client_test : public ::testing::Test {
  protected:
-  mock_engine engine;
+  mock_engine engine{engine_at("1.41")};
   engine::client docker{client_for(engine)};
 
   std::string v(std::string_view endpoint) const { return engine.api_path(endpoint); }

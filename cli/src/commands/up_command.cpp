@@ -19,6 +19,7 @@
 #include "stackctl/deploy/logs.hpp"
 #include "stackctl/deploy/ps.hpp"
 #include "stackctl/deploy/up.hpp"
+#include "stackctl/engine/error.hpp"
 
 namespace stackctl::cli {
 
@@ -129,10 +130,19 @@ void run_up(const global_options& globals, const up_flags& f) {
       std::fflush(stdout);
     }, stop.get_token());
   }
-  if (!stop.stop_requested()) {  // every stream ended: the containers exited on their own
-    for (const auto& r : deploy::ps(target.name, engine, {.all = true, .services = f.service_args, .status = {"exited"}}))
-      fmt::print("{} exited with code {}\n", r.name, r.exit_code.value_or(0));
-    return;
+  if (!stop.stop_requested()) {
+    // Every stream ended: the containers are exiting on their own. A log stream can close a moment
+    // before the engine records the container as exited, so wait for each one rather than list.
+    for (const auto& r : deploy::ps(target.name, engine, {.all = true, .services = f.service_args, .status = {}})) {
+      try {
+        const auto exited = engine.containers.wait(r.id, engine::wait_condition::not_running, stop.get_token());
+        fmt::print("{} exited with code {}\n", r.name, exited.status_code);
+      } catch (const engine::engine_error& e) {
+        if (e.kind() != engine::error_kind::cancelled) throw;
+        break;  // Ctrl-C while waiting: stop what still runs, below
+      }
+    }
+    if (!stop.stop_requested()) return;
   }
 
   fmt::print(stderr, "Gracefully stopping... (press Ctrl+C again to force)\n");

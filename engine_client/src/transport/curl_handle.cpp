@@ -4,26 +4,18 @@
 
 namespace stackctl::engine::detail {
 
-void ensure_curl_global_init() {
-  static const CURLcode result = curl_global_init(CURL_GLOBAL_ALL);
-  if (result != CURLE_OK) {
-    throw std::runtime_error(std::string("curl_global_init failed: ") + curl_easy_strerror(result));
-  }
-}
-
 curl_handle::curl_handle() {
-  ensure_curl_global_init();
-  handle_ = curl_easy_init();
+  handle_ = libcurl().easy_init();
   if (handle_ == nullptr) throw std::runtime_error("curl_easy_init failed");
 }
 
 curl_handle::~curl_handle() {
-  if (handle_ != nullptr) curl_easy_cleanup(handle_);
+  if (handle_ != nullptr) libcurl().easy_cleanup(handle_);
 }
 
 curl_handle& curl_handle::operator=(curl_handle&& other) noexcept {
   if (this != &other) {
-    if (handle_ != nullptr) curl_easy_cleanup(handle_);
+    if (handle_ != nullptr) libcurl().easy_cleanup(handle_);
     handle_ = other.handle_;
     other.handle_ = nullptr;
   }
@@ -31,18 +23,17 @@ curl_handle& curl_handle::operator=(curl_handle&& other) noexcept {
 }
 
 curl_multi::curl_multi() {
-  ensure_curl_global_init();
-  handle_ = curl_multi_init();
+  handle_ = libcurl().multi_init();
   if (handle_ == nullptr) throw std::runtime_error("curl_multi_init failed");
 }
 
 curl_multi::~curl_multi() {
-  if (handle_ != nullptr) curl_multi_cleanup(handle_);
+  if (handle_ != nullptr) libcurl().multi_cleanup(handle_);
 }
 
 curl_multi& curl_multi::operator=(curl_multi&& other) noexcept {
   if (this != &other) {
-    if (handle_ != nullptr) curl_multi_cleanup(handle_);
+    if (handle_ != nullptr) libcurl().multi_cleanup(handle_);
     handle_ = other.handle_;
     other.handle_ = nullptr;
   }
@@ -50,7 +41,7 @@ curl_multi& curl_multi::operator=(curl_multi&& other) noexcept {
 }
 
 void curl_header_list::append(const std::string& line) {
-  curl_slist* next = curl_slist_append(list_, line.c_str());
+  curl_slist* next = libcurl().slist_append(list_, line.c_str());
   if (next == nullptr) throw std::bad_alloc();
   list_ = next;
 }

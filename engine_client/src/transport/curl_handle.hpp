@@ -1,15 +1,12 @@
 #pragma once
 // RAII owners of libcurl objects (like cpr's CurlHolder): an easy handle and a header list.
 // Private to the engine client.
-#include <curl/curl.h>
+#include "transport/curl_library.hpp"
 
 #include <memory>
 #include <string>
 
 namespace stackctl::engine::detail {
-
-// curl_global_init exactly once per process (function-local static; thread-safe on 7.84+).
-void ensure_curl_global_init();
 
 class curl_handle {
  public:
@@ -47,7 +44,9 @@ class curl_multi {
 class curl_header_list {
  public:
   curl_header_list() = default;
-  ~curl_header_list() { curl_slist_free_all(list_); }
+  ~curl_header_list() {
+    if (list_ != nullptr) libcurl().slist_free_all(list_);
+  }
   curl_header_list(const curl_header_list&) = delete;
   curl_header_list& operator=(const curl_header_list&) = delete;
 

@@ -15,6 +15,7 @@
 
 #include "stackctl/engine/client_version.hpp"
 #include "stackctl/engine/error.hpp"
+#include "transport/connection_errors.hpp"
 
 namespace stackctl::engine::detail {
 
@@ -92,10 +93,10 @@ std::size_t on_read(char* buffer, std::size_t size, std::size_t count, void* use
 
 template <typename T>
 void set(CURL* curl, CURLoption option, T value) {
-  const CURLcode rc = curl_easy_setopt(curl, option, value);
+  const CURLcode rc = libcurl().easy_setopt(curl, option, value);
   if (rc != CURLE_OK) {
     throw engine_error(error_kind::connection,
-                       fmt::format("libcurl rejected an option: {}", curl_easy_strerror(rc)));
+                       fmt::format("libcurl rejected an option: {}", libcurl().easy_strerror(rc)));
   }
 }
 
@@ -109,7 +110,7 @@ curl_transport::curl_transport(docker_host host, std::optional<tls_options> tls,
       user_agent_(fmt::format("stackctl/{}", client_version())) {
   if (tls_ && host_.kind == docker_host::transport_kind::tcp) host_.tls = true;
   url_prefix_ = host_.url_prefix();
-  ensure_curl_global_init();
+  libcurl();  // load it now: a missing libcurl is an error of making the client, not of a call
 }
 
 curl_transport::handle_pair curl_transport::acquire() {
@@ -132,7 +133,7 @@ void curl_transport::release(handle_pair handles) {
 CURLcode curl_transport::run(handle_pair& handles, const std::stop_token& stop) {
   CURLM* multi = handles.multi.get();
   CURL* easy = handles.easy.get();
-  if (curl_multi_add_handle(multi, easy) != CURLM_OK) return CURLE_FAILED_INIT;
+  if (libcurl().multi_add_handle(multi, easy) != CURLM_OK) return CURLE_FAILED_INIT;
 
   std::atomic<bool> stopped{false};
   CURLcode result = CURLE_OK;
@@ -140,18 +141,18 @@ CURLcode curl_transport::run(handle_pair& handles, const std::stop_token& stop) 
     // Wakes curl_multi_poll from whichever thread requests the stop.
     std::stop_callback wake(stop, [&] {
       stopped = true;
-      curl_multi_wakeup(multi);
+      libcurl().multi_wakeup(multi);
     });
     for (;;) {
       int running = 0;
-      if (curl_multi_perform(multi, &running) != CURLM_OK) {
+      if (libcurl().multi_perform(multi, &running) != CURLM_OK) {
         result = CURLE_FAILED_INIT;
         break;
       }
       if (running == 0) {
         int left = 0;
         result = CURLE_FAILED_INIT;
-        while (CURLMsg* message = curl_multi_info_read(multi, &left)) {
+        while (CURLMsg* message = libcurl().multi_info_read(multi, &left)) {
           if (message->msg == CURLMSG_DONE && message->easy_handle == easy) result = message->data.result;
         }
         break;
@@ -160,7 +161,7 @@ CURLcode curl_transport::run(handle_pair& handles, const std::stop_token& stop) 
         result = CURLE_ABORTED_BY_CALLBACK;
         break;
       }
-      if (curl_multi_poll(multi, nullptr, 0, 1000, nullptr) != CURLM_OK) {
+      if (libcurl().multi_poll(multi, nullptr, 0, 1000, nullptr) != CURLM_OK) {
         result = CURLE_FAILED_INIT;
         break;
       }
@@ -168,7 +169,7 @@ CURLcode curl_transport::run(handle_pair& handles, const std::stop_token& stop) 
   }  // ~stop_callback waits for a callback running on another thread
   // Removing an unfinished transfer closes its connection, which also cancels the work
   // daemon-side (a pull, an import).
-  curl_multi_remove_handle(multi, easy);
+  libcurl().multi_remove_handle(multi, easy);
   return result;
 }
 
@@ -182,7 +183,7 @@ http_response curl_transport::perform(const http_request& request) {
   handle_pair handles = acquire();
   CURL* curl = handles.easy.get();
   // Reset drops every option of the previous request but keeps the connection cache.
-  curl_easy_reset(curl);
+  libcurl().easy_reset(curl);
 
   transfer_state state;
   state.request = &request;
@@ -249,10 +250,10 @@ http_response curl_transport::perform(const http_request& request) {
 
   const CURLcode rc = run(handles, request.stop);
   long os_errno = 0;
-  curl_easy_getinfo(curl, CURLINFO_OS_ERRNO, &os_errno);
+  libcurl().easy_getinfo(curl, CURLINFO_OS_ERRNO, &os_errno);
   // Give the handle back (with its live connection) before anything can throw.
-  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, nullptr);
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, nullptr);
+  libcurl().easy_setopt(curl, CURLOPT_ERRORBUFFER, nullptr);
+  libcurl().easy_setopt(curl, CURLOPT_HTTPHEADER, nullptr);
   release(std::move(handles));
 
   if (rc == CURLE_OK) return response;
@@ -262,13 +263,8 @@ http_response curl_transport::perform(const http_request& request) {
     return response;
   }
 
-  const std::string detail = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(rc);
+  const std::string detail = error_buffer[0] != '\0' ? error_buffer : libcurl().easy_strerror(rc);
   const std::string where = host_.to_string();
-  const std::string path = request.target.substr(0, request.target.find('?'));
-  auto fail = [&](std::string message) -> http_response {
-    throw engine_error(error_kind::connection, std::move(message), 0, request.method, path);
-  };
-
   switch (rc) {
     case CURLE_COULDNT_CONNECT:
     case CURLE_COULDNT_RESOLVE_HOST: {
@@ -282,32 +278,22 @@ http_response curl_transport::perform(const http_request& request) {
           err = errno;
         }
       }
-      if (err == EACCES || err == EPERM) {
-        return fail(fmt::format(
-            "permission denied while trying to connect to the Docker daemon at {} — add your user "
-            "to the docker group (and log in again) or run as root",
-            where));
-      }
-      return fail(fmt::format("cannot connect to the Docker daemon at {} — is it running?", where));
+      throw cannot_connect(where, err, request);
     }
     case CURLE_OPERATION_TIMEDOUT:
-      if (response.status == 0) {
-        return fail(fmt::format("timed out talking to the Docker daemon at {} ({} {}): {}", where,
-                                request.method, path, detail));
-      }
-      return fail(fmt::format("the Docker daemon did not finish {} {} in time: {}", request.method,
-                              path, detail));
+      throw timed_out(where, request, response.status != 0, detail);
     case CURLE_GOT_NOTHING:
     case CURLE_RECV_ERROR:
     case CURLE_SEND_ERROR:
     case CURLE_PARTIAL_FILE:
     case CURLE_WRITE_ERROR:
     case CURLE_ABORTED_BY_CALLBACK:
-      return fail(fmt::format("the connection to the Docker daemon at {} was lost during {} {}: {}",
-                              where, request.method, path, detail));
+      throw connection_lost(where, request, detail);
     default:
-      return fail(fmt::format("cannot talk to the Docker daemon at {} ({} {}): {}", where,
-                              request.method, path, detail));
+      throw engine_error(error_kind::connection,
+                         fmt::format("cannot talk to the Docker daemon at {} ({} {}): {}", where, request.method,
+                                     path_of(request), detail),
+                         0, request.method, path_of(request));
   }
 }
 

@@ -1,7 +1,8 @@
 #pragma once
-// The libcurl transport: unix socket or tcp(+TLS), HTTP/1.1, keep-alive through a small pool of
-// idle easy handles (a request takes one and returns it, so a handle is never shared by two
-// threads and its connection is reused). Private to the engine client.
+// The libcurl transport for tcp(+TLS) (it can also speak to a unix socket, which only tests use):
+// HTTP/1.1, keep-alive through a small pool of idle easy handles (a request takes one and returns
+// it, so a handle is never shared by two threads and its connection is reused). Private to the
+// engine client.
 #include <chrono>
 #include <mutex>
 #include <optional>
@@ -11,20 +12,16 @@
 #include "stackctl/engine/docker_host.hpp"
 #include "transport/curl_handle.hpp"
 #include "transport/http_message.hpp"
+#include "transport/transport.hpp"
 
 namespace stackctl::engine::detail {
 
-class curl_transport {
+class curl_transport final : public transport {
  public:
   curl_transport(docker_host host, std::optional<tls_options> tls,
                  std::chrono::milliseconds connect_timeout);
 
-  // Performs one exchange. Returns whatever status the daemon sent (mapping it to errors is the
-  // caller's job) or with `cancelled` set. Throws engine_error(connection) when the daemon cannot
-  // be reached or the connection drops, and rethrows what on_body/body_reader threw.
-  http_response perform(const http_request& request);
-
-  const docker_host& host() const noexcept { return host_; }
+  http_response perform(const http_request& request) override;
 
  private:
   // An easy handle and the multi handle that drives it (and keeps its connections).

@@ -38,8 +38,9 @@ class mock_engine {
   mock_engine& operator=(const mock_engine&) = delete;
 
   const mock_options& options() const noexcept;
-  const std::string& socket_path() const noexcept;
-  // "unix:///tmp/stackctl-mock-XXXXXX/docker.sock" — what DOCKER_HOST would hold.
+  const std::string& socket_path() const noexcept;  // empty with options.tcp
+  // "unix:///tmp/stackctl-mock-XXXXXX/docker.sock" or "tcp://127.0.0.1:PORT" — what DOCKER_HOST
+  // would hold.
   std::string docker_host() const;
   // The versioned path at the configured API version: api_path("/containers/json") →
   // "/v1.41/containers/json".

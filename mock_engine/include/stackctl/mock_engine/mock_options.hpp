@@ -5,6 +5,9 @@
 namespace stackctl::mock_engine {
 
 struct mock_options {
+  // Listen on 127.0.0.1 at a free port (DOCKER_HOST tcp://127.0.0.1:PORT) instead of a unix
+  // socket: what a client's tcp transport needs to be exercised. socket_path is ignored then.
+  bool tcp = false;
   // Empty: a fresh, short path under /tmp (sun_path holds only 108 bytes), removed again by the
   // destructor. A given path is unlinked first if a stale socket is left there.
   std::string socket_path;
