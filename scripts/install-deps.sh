@@ -8,6 +8,7 @@ packages=(
   libcurl4-openssl-dev nlohmann-json3-dev libyaml-cpp-dev libspdlog-dev libfmt-dev libcli11-dev
   libgtest-dev libgmock-dev libcpp-httplib-dev
   busybox-static   # the rootfs of the locally built test images (no registry here)
+  redis-tools      # redis-server/redis-cli for the redis:7-alpine stand-in image (FlowMesh tests)
   docker-compose   # Debian's compose v1: the engine tests check that it sees stackctl's stacks
 )
 

@@ -14,6 +14,7 @@ struct global_options {
   std::vector<std::string> env_files;      // --env-file (repeatable)
   std::vector<std::string> profiles;       // --profile (repeatable)
   std::string env_schema;                  // --env-schema: the env schema (default: beside the compose file)
+  int parallel = 0;                        // --parallel: engine operations at once (0: $COMPOSE_PARALLEL_LIMIT, else -1 = unlimited)
 };
 
 }  // namespace stackctl::cli

@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);
   app.add_option("--profile", globals.profiles, "Profile to enable (repeatable; default: $COMPOSE_PROFILES)")
       ->allow_extra_args(false);
+  app.add_option("--parallel", globals.parallel, "At most N engine operations at once, -1 for unlimited (default: $COMPOSE_PARALLEL_LIMIT, else unlimited)")
+      ->check(CLI::Range(-1, 1 << 20));
   app.add_option("--env-schema", globals.env_schema, "Env schema file (default: env.schema[.<variant>].yaml beside the compose file)");
 
   stackctl::cli::register_version_command(app, globals);

@@ -23,6 +23,10 @@ namespace stackctl::testing {
 
 // Built and imported by scripts/build-test-images.sh (a busybox rootfs, CMD ["sh"]).
 inline constexpr std::string_view kBusyboxImage = "stackctl-test/busybox:latest";
+// Stand-ins for the FlowMesh node stack, tagged with the names fixtures/flowmesh/compose.plugin-data.yml
+// uses (built by scripts/build-test-images.sh from Debian's redis-tools and busybox).
+inline constexpr std::string_view kRedisStandInImage = "redis:7-alpine";
+inline constexpr std::string_view kFlowMeshServerStandInImage = "ghcr.io/mlsys-io/flowmesh_server:dev";
 
 inline std::string unique_name(std::string_view prefix) {
   static std::atomic<int> counter{0};

@@ -20,7 +20,6 @@ namespace {
 struct down_flags {
   bool volumes = false, remove_orphans = false;
   std::optional<int> timeout;
-  int parallel = 0;
 };
 
 void run_down(const global_options& globals, const down_flags& f) {
@@ -28,7 +27,7 @@ void run_down(const global_options& globals, const down_flags& f) {
   o.remove_volumes = f.volumes;
   o.remove_orphans = f.remove_orphans;
   o.timeout = f.timeout;
-  o.parallel = parallel_limit(f.parallel);
+  o.parallel = parallel_limit(globals.parallel);
   const auto target = resolve_target(globals, {}, false);
   auto client = connect_engine(globals);
   auto engine = deploy::make_engine_ref(client);
@@ -51,7 +50,6 @@ void register_down_command(CLI::App& app, const global_options& globals) {
   cmd->add_flag("--remove-orphans", f->remove_orphans, "Also remove containers of services not in the compose file");
   cmd->add_option("-t,--timeout", f->timeout, "Seconds to wait for each container to stop before killing it")
       ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--parallel", f->parallel, "At most N engine operations at once (default: $COMPOSE_PARALLEL_LIMIT, else unlimited)");
   cmd->callback([&globals, f] { run_down(globals, *f); });
 }
 

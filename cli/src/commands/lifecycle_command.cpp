@@ -25,7 +25,6 @@ namespace {
 struct lifecycle_flags {
   std::vector<std::string> service_args;
   std::optional<int> timeout;
-  int parallel = 0;
   int wait_timeout = 0;
   std::string signal = "SIGKILL";
   bool force = false, stop = false, volumes = false;
@@ -39,7 +38,7 @@ void run_lifecycle(const global_options& globals, const lifecycle_flags& f, verb
   deploy::lifecycle_options o;
   o.services = f.service_args;
   o.timeout = f.timeout;
-  o.parallel = parallel_limit(f.parallel);
+  o.parallel = parallel_limit(globals.parallel);
   if (f.wait_timeout > 0) o.wait_timeout = std::chrono::seconds(f.wait_timeout);
   auto client = connect_engine(globals);
   auto engine = deploy::make_engine_ref(client);
@@ -92,7 +91,6 @@ void run_rm(const global_options& globals, const lifecycle_flags& f) {
 }
 
 void add_common(CLI::App* cmd, lifecycle_flags& f) {
-  cmd->add_option("--parallel", f.parallel, "At most N engine operations at once (default: $COMPOSE_PARALLEL_LIMIT, else unlimited)");
   cmd->add_option("service", f.service_args, "Only these services");
 }
 

@@ -16,7 +16,6 @@ namespace {
 struct pull_flags {
   bool quiet = false, ignore_failures = false, include_deps = false;
   std::string policy;
-  int parallel = 0;
   std::vector<std::string> service_args;
 };
 
@@ -28,7 +27,7 @@ void run_pull(const global_options& globals, const pull_flags& f) {
   o.include_deps = f.include_deps;
   o.ignore_failures = f.ignore_failures;
   o.missing_only = f.policy == "missing";
-  o.parallel = parallel_limit(f.parallel);
+  o.parallel = parallel_limit(globals.parallel);
   auto client = connect_engine(globals);
   auto engine = deploy::make_engine_ref(client);
   if (f.quiet) {
@@ -49,7 +48,6 @@ void register_pull_command(CLI::App& app, const global_options& globals) {
   cmd->add_flag("--include-deps", f->include_deps, "Also pull the services the named ones depend on");
   cmd->add_option("--policy", f->policy, "missing: only images not present locally; always (default)")
       ->check(CLI::IsMember({"missing", "always"}));
-  cmd->add_option("--parallel", f->parallel, "At most N pulls at once (default: $COMPOSE_PARALLEL_LIMIT, else unlimited)");
   cmd->add_option("service", f->service_args, "Only these services");
   cmd->callback([&globals, f] { run_pull(globals, *f); });
 }

@@ -32,7 +32,6 @@ struct up_flags {
   std::string pull = "policy";
   std::vector<std::string> scale, service_args;
   std::optional<int> timeout;
-  int parallel = 0;
 };
 
 std::map<std::string, int> parse_scale(const std::vector<std::string>& items) {
@@ -74,7 +73,7 @@ void run_up(const global_options& globals, const up_flags& f) {
   o.timeout = f.timeout;
   o.wait = f.wait;
   if (f.wait_timeout > 0) o.wait_timeout = std::chrono::seconds(f.wait_timeout);
-  o.parallel = parallel_limit(f.parallel);
+  o.parallel = parallel_limit(globals.parallel);
   const bool detach = f.detach || f.wait || f.no_start;
 
   const auto target = resolve_target(globals, f.service_args, true);
@@ -176,7 +175,6 @@ void register_up_command(CLI::App& app, const global_options& globals) {
       ->allow_extra_args(false);
   cmd->add_option("-t,--timeout", f->timeout, "Seconds to wait for a container to stop when recreating or removing it")
       ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--parallel", f->parallel, "At most N engine operations at once (default: $COMPOSE_PARALLEL_LIMIT, else unlimited)");
   cmd->add_flag("--no-color", f->no_color, "Attached: monochrome log output");
   cmd->add_flag("--no-log-prefix", f->no_log_prefix, "Attached: don't prefix log lines with the container");
   cmd->add_flag("--timestamps", f->timestamps, "Attached: show timestamps");

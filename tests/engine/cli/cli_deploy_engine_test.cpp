@@ -274,6 +274,21 @@ TEST_F(CliDeploy, SecondUpChangesNothing) {
   EXPECT_THAT(again.err, Not(HasSubstr("Started")));
 }
 
+// --parallel is global, as compose's: before the command or, like every global flag, after it.
+TEST_F(CliDeploy, ParallelIsAGlobalFlagBeforeOrAfterTheCommand) {
+  write_compose(fmt::format("services:\n  a: {{image: {0}, command: {1}}}\n  b: {{image: {0}, command: {1}}}\n",
+                            kBusyboxImage, kSleep));
+  const auto up = run({"--parallel", "1", "up", "-d", "--pull", "never"});
+  ASSERT_EQ(up.exit_code, 0) << up.err;
+  EXPECT_EQ(full_ids().size(), 2u);
+  const auto bad = run({"--parallel", "many", "ps"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("--parallel"));
+  const auto down = run({"down", "--parallel", "1", "-t", "0"});
+  ASSERT_EQ(down.exit_code, 0) << down.err;
+  EXPECT_TRUE(full_ids().empty());
+}
+
 TEST_F(CliDeploy, EnvironmentChangeRecreatesOnlyThatService) {
   const auto yaml = [&](const char* value) {
     return fmt::format("services:\n  a: {{image: {0}, command: {1}}}\n  b: {{image: {0}, command: {1}, environment: {{MODE: {2}}}}}\n",
