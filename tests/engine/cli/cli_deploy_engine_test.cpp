@@ -390,6 +390,38 @@ TEST_F(CliDeploy, LogsArePrefixedAndDemultiplexed) {
   EXPECT_THAT(out[0], ::testing::MatchesRegex("bbb-1 \\| [0-9]{4}-[0-9]{2}-[0-9]{2}T.* beta-(out|err)"));
 }
 
+// `logs -f` as compose's: a container that restarts is followed into its next run (its first run's
+// lines not repeated), and the command ends by itself once the container has stopped for good.
+TEST_F(CliDeploy, LogsFollowFollowsARestartAndEndsWhenTheContainerStopsForGood) {
+  // Each run prints a line, then exits 3 once the test drops w/go; on-failure:1 restarts it once.
+  std::filesystem::create_directories(dir_.path() / "w");
+  write_compose(fmt::format(R"(services:
+  flaky:
+    image: {0}
+    command: ["sh", "-c", "echo run-start; while [ ! -e /w/go ]; do sleep 0.1; done; rm -f /w/go; exit 3"]
+    restart: on-failure:1
+    volumes: ["./w:/w"]
+)", kBusyboxImage));
+  up_ok();
+  temp_dir logs_dir;
+  background_process follow({STACKCTL_BINARY, "-f", (dir_.path() / "compose.yaml").string(), "-p", project_, "logs",
+                             "-f", "--no-log-prefix"},
+                            logs_dir.path());
+  ASSERT_TRUE(follow.started());
+  const auto runs = [&] {
+    const auto lines = lines_of(follow.out());
+    return std::count(lines.begin(), lines.end(), "run-start");
+  };
+  ASSERT_TRUE(eventually([&] { return runs() >= 1 || follow.poll() >= 0; })) << follow.err();
+  std::ofstream(dir_.path() / "w" / "go") << "";
+  ASSERT_TRUE(eventually([&] { return runs() >= 2 || follow.poll() >= 0; })) << follow.out() << follow.err();
+  EXPECT_EQ(follow.poll(), -1) << "logs -f ended while the container restarted: " << follow.err();
+  std::ofstream(dir_.path() / "w" / "go") << "";
+  ASSERT_TRUE(eventually([&] { return follow.poll() >= 0; })) << follow.out() << follow.err();
+  EXPECT_EQ(follow.poll(), 0) << follow.err();
+  EXPECT_EQ(runs(), 2) << follow.out();
+}
+
 TEST_F(CliDeploy, StopStartRestartRmFromLabels) {
   write_compose(fmt::format("services:\n  a: {{image: {0}, command: {1}}}\n", kBusyboxImage, kSleep));
   up_ok();

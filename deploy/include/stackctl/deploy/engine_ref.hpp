@@ -3,6 +3,7 @@
 // tests (every member is a pure-virtual interface of stackctl::engine).
 #include "stackctl/engine/api_version.hpp"
 #include "stackctl/engine/container_api.hpp"
+#include "stackctl/engine/event_api.hpp"
 #include "stackctl/engine/image_api.hpp"
 #include "stackctl/engine/network_api.hpp"
 #include "stackctl/engine/volume_api.hpp"
@@ -19,6 +20,9 @@ struct engine_ref {
   engine::volume_api& volumes;
   engine::image_api& images;
   engine::api_version version;  // decides e.g. whether every network goes in the create call
+  // Optional: with it `logs -f` (and attached `up`) follows restarted and newly started containers
+  // and ends when every container has stopped for good; without it, when every stream ended.
+  engine::event_api* events = nullptr;
 };
 
 // Negotiates the API version (one ping on first use).

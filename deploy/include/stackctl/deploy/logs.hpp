@@ -24,7 +24,10 @@ struct logs_options {
 // Receives whole lines (ending in '\n'), one call at a time.
 using line_sink = std::function<void(std::string_view line)>;
 
-// Returns when every stream ended (without follow) or `stop` was requested.
+// Without follow: returns when every stream ended. With follow and engine.events (compose's
+// `logs -f`): a container that restarts, or starts anew, gets a new stream from its start, and it
+// returns once every container that was running has stopped for good (no restart coming). Without
+// engine.events: when every stream ended. Always when `stop` is requested.
 void logs(const std::string& project_name, engine_ref engine, const logs_options& options,
           const line_sink& sink, std::stop_token stop = {});
 
