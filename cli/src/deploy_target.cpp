@@ -14,10 +14,12 @@
 namespace stackctl::cli {
 
 deploy_target resolve_target(const global_options& globals, const std::vector<std::string>& services, bool need_file) {
-  auto options = make_load_options(globals, services);
+  std::vector<model::host_path> create_on_deploy;
+  auto options = make_load_options(globals, services, &create_on_deploy);
   try {
     deploy_target t;
     t.project = load_project(options);
+    t.create_on_deploy = std::move(create_on_deploy);
     t.name = t.project->name;
     return t;
   } catch (const model::model_error& e) {
@@ -28,7 +30,7 @@ deploy_target resolve_target(const global_options& globals, const std::vector<st
       if (env != nullptr) name = env;
     }
     if (name.empty()) throw;
-    return {std::nullopt, name};
+    return {std::nullopt, name, {}};
   }
 }
 

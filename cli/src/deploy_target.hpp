@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "global_options.hpp"
+#include "stackctl/model/derived_environment.hpp"
 #include "stackctl/model/project.hpp"
 
 namespace stackctl::cli {
@@ -14,6 +15,9 @@ namespace stackctl::cli {
 struct deploy_target {
   std::optional<model::project> project;  // absent: no compose file, name from -p / COMPOSE_PROJECT_NAME
   std::string name;
+  // The env schema's create_on_deploy paths, from the same derivation the project was loaded with
+  // (never derived twice); only `up` creates them.
+  std::vector<model::host_path> create_on_deploy;
 };
 
 // `services`: the names on the command line (they enable their profiles). With `need_file` the

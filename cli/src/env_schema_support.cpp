@@ -1,8 +1,5 @@
 #include "env_schema_support.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
@@ -12,7 +9,6 @@
 #include <fmt/format.h>
 
 #include "project_loading.hpp"
-#include "stackctl/deploy/up.hpp"
 #include "stackctl/model/model_error.hpp"
 
 namespace stackctl::cli {
@@ -138,9 +134,9 @@ std::optional<schema_environment> derive_schema_environment(const global_options
   return out;
 }
 
-void apply_env_schema(const global_options& globals, model::load_options& o) {
+std::vector<model::host_path> apply_env_schema(const global_options& globals, model::load_options& o) {
   auto derived = derive_schema_environment(globals, o.environment);
-  if (!derived) return;
+  if (!derived) return {};
   o.environment.clear();
   o.environment.insert(derived->derived.environment.begin(), derived->derived.environment.end());
   // The env files are in the derived environment already, with the schema's precedence: load() must
@@ -148,39 +144,7 @@ void apply_env_schema(const global_options& globals, model::load_options& o) {
   o.env_files.clear();
   o.environment.erase("COMPOSE_ENV_FILES");
   o.environment["COMPOSE_DISABLE_ENV_FILE"] = "1";
-}
-
-std::vector<fs::path> create_host_paths(const std::vector<model::host_path>& paths) {
-  std::vector<fs::path> created;
-  for (const auto& hp : paths) {
-    const bool is_file = hp.kind == model::host_path::kind_type::file;
-    const fs::path dir = is_file ? hp.path.parent_path() : hp.path;
-    std::error_code ec;
-    const bool dir_existed = fs::is_directory(dir, ec);
-    if (!dir.empty() && !dir_existed) {
-      fs::create_directories(dir, ec);
-      if (ec) throw std::runtime_error(fmt::format("{}: cannot create {}: {}", hp.key, dir.string(), ec.message()));
-      if (!is_file) created.push_back(dir);
-    }
-    if (!is_file) continue;
-    // O_EXCL: an existing file (even one appearing meanwhile) is never truncated.
-    const int fd = ::open(hp.path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd >= 0) {
-      ::close(fd);
-      created.push_back(hp.path);
-    } else if (errno != EEXIST) {
-      throw std::runtime_error(fmt::format("{}: cannot create {}: {}", hp.key, hp.path.string(), std::strerror(errno)));
-    }
-  }
-  return created;
-}
-
-void create_deploy_paths(const global_options& globals, const model::project& project, deploy::engine_ref engine) {
-  // Deriving again gives exactly what the project was loaded with: a pure function of the same inputs.
-  const auto derived = derive_schema_environment(globals, process_environment());
-  if (!derived || derived->derived.create_on_deploy.empty()) return;
-  deploy::preflight(project, engine, {}, "");
-  create_host_paths(derived->derived.create_on_deploy);
+  return std::move(derived->derived.create_on_deploy);
 }
 
 }  // namespace stackctl::cli

@@ -1,7 +1,7 @@
 #pragma once
 // The CLI side of the env schema (docs/env-schema.md): which schema applies (--env-schema, else the
 // one beside the first compose file), which .env it reads, the environment derived from them for
-// every project-loading command, and the host paths that only deploy commands create.
+// every project-loading command, and the host paths that only `up` creates.
 // Without a schema nothing here changes anything: stackctl behaves exactly like compose.
 #include <filesystem>
 #include <map>
@@ -14,10 +14,6 @@
 #include "stackctl/model/env_schema.hpp"
 #include "stackctl/model/load_options.hpp"
 #include "stackctl/model/project.hpp"
-
-namespace stackctl::deploy {
-struct engine_ref;
-}
 
 namespace stackctl::cli {
 
@@ -48,16 +44,9 @@ std::optional<schema_environment> derive_schema_environment(const global_options
                                                             const std::map<std::string, std::string>& process_env);
 
 // With a schema: o.environment becomes the derived environment, and load() is told not to read the
-// env files again (they are already in it, with the schema's precedence). No-op without a schema.
-void apply_env_schema(const global_options& globals, model::load_options& o);
-
-// Deploy commands only (up, create, restart): creates the schema's create_on_deploy paths — mkdir -p
-// a directory; for a file, mkdir -p its parent and an empty file only when absent (never truncated).
-// First checks the project's external networks and volumes (deploy::preflight without images), so a
-// missing external volume stops `up` before anything exists on the host. No-op without a schema.
-void create_deploy_paths(const global_options& globals, const model::project& project, deploy::engine_ref engine);
-
-// The creation step alone (tested directly): returns the paths it created.
-std::vector<std::filesystem::path> create_host_paths(const std::vector<model::host_path>& paths);
+// env files again (they are already in it, with the schema's precedence). Returns the schema's
+// create_on_deploy paths of that same derivation, which only `up` creates (deploy::up_options).
+// No-op returning nothing without a schema.
+std::vector<model::host_path> apply_env_schema(const global_options& globals, model::load_options& o);
 
 }  // namespace stackctl::cli

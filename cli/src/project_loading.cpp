@@ -37,7 +37,8 @@ std::map<std::string, std::string> process_environment() {
   return env;
 }
 
-model::load_options make_load_options(const global_options& globals, const std::vector<std::string>& services) {
+model::load_options make_load_options(const global_options& globals, const std::vector<std::string>& services,
+                                      std::vector<model::host_path>* create_on_deploy) {
   model::load_options o;
   o.files = globals.files;
   o.current_directory = fs::current_path();
@@ -47,7 +48,9 @@ model::load_options make_load_options(const global_options& globals, const std::
   o.profiles = globals.profiles;
   o.enabled_services = services;
   o.environment = process_environment();
-  apply_env_schema(globals, o);  // with an env schema: the environment it derives (else unchanged)
+  // With an env schema: the environment it derives (else unchanged), and the paths `up` creates.
+  auto paths = apply_env_schema(globals, o);
+  if (create_on_deploy != nullptr) *create_on_deploy = std::move(paths);
   for (const auto& f : o.files)
     if (f == "-") {
       o.stdin_content.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "global_options.hpp"
+#include "stackctl/model/derived_environment.hpp"
 #include "stackctl/model/load_options.hpp"
 #include "stackctl/model/project.hpp"
 
@@ -22,8 +23,10 @@ std::map<std::string, std::string> process_environment();
 // COMPOSE_PROJECT_NAME, COMPOSE_PROFILES and COMPOSE_ENV_FILES are left to the library, which
 // reads them from `environment` (after .env, so a .env can set them too).
 // With an env schema (--env-schema, or beside the first compose file) `environment` is the one the
-// schema derives from .env and the shell instead (env_schema_support.hpp); throws model_error.
-model::load_options make_load_options(const global_options& globals, const std::vector<std::string>& services = {});
+// schema derives from .env and the shell instead (env_schema_support.hpp), and `create_on_deploy`
+// (when given) receives the schema's paths that `up` creates; throws model_error.
+model::load_options make_load_options(const global_options& globals, const std::vector<std::string>& services = {},
+                                      std::vector<model::host_path>* create_on_deploy = nullptr);
 
 // Loads the project and prints its warnings on stderr. Throws model_error on bad input.
 model::project load_project(const model::load_options& options);

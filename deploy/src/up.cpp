@@ -11,6 +11,7 @@
 #include "stackctl/deploy/container_spec.hpp"
 #include "stackctl/deploy/observed_state.hpp"
 #include "stackctl/engine/error.hpp"
+#include "stackctl/deploy/host_paths.hpp"
 #include "waiter.hpp"
 
 namespace stackctl::deploy {
@@ -119,6 +120,7 @@ up_result up(const model::project& p, engine_ref engine, const up_options& optio
     throw std::invalid_argument("--force-recreate and --no-recreate are incompatible");
   auto selected = with_dependencies(p, options.services, options.no_deps);
   auto image_ids = preflight(p, engine, selected, options.pull, progress);
+  create_host_paths(options.create_on_deploy);
 
   // Missing short-syntax bind sources: up creates them (compose's behaviour, moby#43483).
   std::vector<std::string> missing_dirs;

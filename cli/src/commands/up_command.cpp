@@ -11,7 +11,6 @@
 
 #include "../deploy_target.hpp"
 #include "../engine_connection.hpp"
-#include "../env_schema_support.hpp"
 #include "../interrupts.hpp"
 #include "../progress_printer.hpp"
 #include "commands.hpp"
@@ -77,11 +76,11 @@ void run_up(const global_options& globals, const up_flags& f) {
   const bool detach = f.detach || f.wait || f.no_start;
 
   const auto target = resolve_target(globals, f.service_args, true);
+  o.create_on_deploy = target.create_on_deploy;  // the env schema's host paths, created by up only
   check_services(target, f.service_args);
   for (const auto& [svc, _] : o.scale) check_services(target, {svc});
   auto client = connect_engine(globals);
   auto engine = deploy::make_engine_ref(client);
-  create_deploy_paths(globals, *target.project, engine);  // the env schema's host paths: deploy commands only
 
   if (detach) {
     progress_printer printer;

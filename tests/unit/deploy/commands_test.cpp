@@ -1,10 +1,14 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <mutex>
 
 #include "deploy_test_support.hpp"
 #include "stackctl/deploy/down.hpp"
+#include "stackctl/deploy/host_paths.hpp"
 #include "stackctl/deploy/lifecycle.hpp"
 #include "stackctl/deploy/logs.hpp"
 #include "stackctl/deploy/pull.hpp"
@@ -45,13 +49,35 @@ volumes:
   EXPECT_CALL(f.volumes, create(_)).Times(0);
   EXPECT_CALL(f.networks, create(_)).Times(0);
   EXPECT_CALL(f.containers, create(_, _)).Times(0);
+  up_options o;  // the env schema's paths are not created either
+  o.create_on_deploy = {{"PLUGIN_DIR", d.path() / "plugins", model::host_path::kind_type::directory}};
   try {
-    up(p, f.ref());
+    up(p, f.ref(), o);
     FAIL() << "no error";
   } catch (const std::runtime_error& e) {
     EXPECT_THAT(e.what(), HasSubstr("external volume \"shared-data\" not found"));
     EXPECT_THAT(e.what(), HasSubstr("docker volume create shared-data"));
   }
+  EXPECT_FALSE(std::filesystem::exists(d.path() / "plugins"));
+}
+
+TEST(HostPaths, DirectoriesAndEmptyFilesAreCreatedAndAnExistingFileIsNeverTruncated) {
+  temp_dir d;
+  const auto dir = d.path() / "a" / "plugins";
+  const auto file = d.path() / "configs" / "worker.yaml";
+  const auto kept = d.path() / "kept.yaml";
+  std::ofstream(kept) << "keep: me\n";
+  using kind = model::host_path::kind_type;
+  const auto created =
+      create_host_paths({{"DIR", dir, kind::directory}, {"FILE", file, kind::file}, {"KEPT", kept, kind::file}});
+  EXPECT_EQ(created, (std::vector<std::filesystem::path>{dir, file}));
+  EXPECT_TRUE(std::filesystem::is_directory(dir));
+  ASSERT_TRUE(std::filesystem::is_regular_file(file));
+  EXPECT_EQ(std::filesystem::file_size(file), 0u);
+  std::ifstream in(kept);
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), {}), "keep: me\n");
+  // Again: nothing new.
+  EXPECT_TRUE(create_host_paths({{"DIR", dir, kind::directory}, {"FILE", file, kind::file}}).empty());
 }
 
 TEST(Up, MissingExternalNetworkFailsBeforeAnythingIsCreated) {

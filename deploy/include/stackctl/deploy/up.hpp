@@ -10,6 +10,7 @@
 #include "stackctl/deploy/engine_ref.hpp"
 #include "stackctl/deploy/plan.hpp"
 #include "stackctl/deploy/progress.hpp"
+#include "stackctl/model/derived_environment.hpp"
 #include "stackctl/model/project.hpp"
 
 namespace stackctl::deploy {
@@ -29,6 +30,9 @@ struct up_options {
   std::optional<std::chrono::milliseconds> wait_timeout;
   int parallel = -1;                 // --parallel / COMPOSE_PARALLEL_LIMIT; -1 unlimited
   std::chrono::milliseconds poll_interval{250};
+  // The env schema's paths to create (host_paths.hpp): after every check passed — so a missing
+  // external volume leaves nothing on the host — and before anything else is created.
+  std::vector<model::host_path> create_on_deploy;
 };
 
 struct up_result {

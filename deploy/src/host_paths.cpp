@@ -1,0 +1,41 @@
+#include "stackctl/deploy/host_paths.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+#include <system_error>
+
+#include <fmt/format.h>
+
+namespace stackctl::deploy {
+
+namespace fs = std::filesystem;
+
+std::vector<fs::path> create_host_paths(const std::vector<model::host_path>& paths) {
+  std::vector<fs::path> created;
+  for (const auto& hp : paths) {
+    const bool is_file = hp.kind == model::host_path::kind_type::file;
+    const fs::path dir = is_file ? hp.path.parent_path() : hp.path;
+    std::error_code ec;
+    if (!dir.empty() && !fs::is_directory(dir, ec)) {
+      fs::create_directories(dir, ec);
+      if (ec) throw std::runtime_error(fmt::format("{}: cannot create {}: {}", hp.key, dir.string(), ec.message()));
+      if (!is_file) created.push_back(dir);
+    }
+    if (!is_file) continue;
+    // O_EXCL: an existing file (even one appearing meanwhile) is never truncated.
+    const int fd = ::open(hp.path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd >= 0) {
+      ::close(fd);
+      created.push_back(hp.path);
+    } else if (errno != EEXIST) {
+      throw std::runtime_error(fmt::format("{}: cannot create {}: {}", hp.key, hp.path.string(), std::strerror(errno)));
+    }
+  }
+  return created;
+}
+
+}  // namespace stackctl::deploy
