@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "stackctl/model/go_quote.hpp"
 #include "unicode_tables.hpp"
 
 namespace stackctl::model::detail {
@@ -158,3 +159,9 @@ std::string_view trim_right_go_space(std::string_view text) {
 }
 
 }  // namespace stackctl::model::detail
+
+namespace stackctl::model {
+
+std::string go_quote(std::string_view text) { return detail::go_quote(text); }
+
+}  // namespace stackctl::model

@@ -18,6 +18,7 @@
 #include "../table.hpp"
 #include "commands.hpp"
 #include "stackctl/deploy/ps.hpp"
+#include "stackctl/model/go_quote.hpp"
 
 namespace stackctl::cli {
 
@@ -76,23 +77,6 @@ std::string ellipsis(const std::string& s, std::size_t width) {
 }
 
 // Go's strconv.Quote for the text commands hold.
-std::string go_quote(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (c < 0x20 || c == 0x7f) out += fmt::format("\\x{:02x}", c);
-        else out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
-
 std::string join(const std::vector<std::string>& items, const char* sep) {
   std::string out;
   for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
@@ -118,7 +102,7 @@ nlohmann::ordered_json to_json(const deploy::ps_row& r, bool trunc) {
   }
   // The fields of compose's ContainerContext, in its (alphabetical) JSON order.
   return {
-      {"Command", go_quote(trunc ? ellipsis(r.command, 20) : r.command)},
+      {"Command", model::go_quote(trunc ? ellipsis(r.command, 20) : r.command)},
       {"CreatedAt", created_at(r.created)},
       {"ExitCode", r.exit_code.value_or(0)},
       {"Health", r.health},
@@ -167,7 +151,7 @@ void run_ps(const global_options& globals, const ps_flags& f) {
   } else {
     std::vector<std::vector<std::string>> table{{"NAME", "IMAGE", "COMMAND", "SERVICE", "CREATED", "STATUS", "PORTS"}};
     for (const auto& r : rows)
-      table.push_back({r.name, r.image, go_quote(f.no_trunc ? r.command : ellipsis(r.command, 20)), r.service,
+      table.push_back({r.name, r.image, model::go_quote(f.no_trunc ? r.command : ellipsis(r.command, 20)), r.service,
                        running_for(r.created), r.status, r.ports});
     out = render_table(table);
   }

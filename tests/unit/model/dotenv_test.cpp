@@ -54,7 +54,7 @@ TEST(dotenv, an_error_names_file_and_line_and_keeps_compose_text) {
   EXPECT_EQ(e.message(), "line 3: key cannot contain a space");
   EXPECT_EQ(e.where().file, "/p/.env");
   EXPECT_EQ(e.where().line, 3);
-  EXPECT_STREQ(e.what(), "/p/.env:3: line 3: key cannot contain a space");
+  EXPECT_STREQ(e.what(), "/p/.env:3: key cannot contain a space");  // located once, not twice
 }
 
 TEST(dotenv, unterminated_quote_is_located_where_it_opens) {
