@@ -355,9 +355,11 @@ std::string config_hash(const project& p, const std::string& service) {
   const json& doc = doc_of(p);
   if (!doc.contains("services") || !doc["services"].contains(service))
     throw std::out_of_range("no such service: " + service);
-  // Scale is not part of a container's identity: changing replicas must not recreate containers.
+  // What compose's ServiceHash blanks out is not part of a container's identity: changing replicas,
+  // how the image is obtained, the profiles or the dependencies (e.g. enabling a profile whose
+  // services a `required: false` depends_on names) must not recreate the container.
   json svc = for_json(doc["services"][service], 1, true);
-  svc.erase("scale");
+  for (const char* key : {"build", "pull_policy", "scale", "depends_on", "profiles"}) svc.erase(key);
   if (svc.contains("deploy")) svc["deploy"].erase("replicas");
   return sha256_hex(svc.dump());
 }

@@ -59,7 +59,7 @@ TEST_F(LogStreams, QueryCarriesTheOptions) {
       .times(1)
       .stream_chunks({frame(stream_type::std_out, "x\n")});
   auto options = no_tty();
-  options.stderr = false;
+  options.want_stderr = false;
   options.follow = true;
   options.timestamps = true;
   options.tail = "100";

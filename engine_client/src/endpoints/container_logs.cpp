@@ -21,8 +21,8 @@ void container_endpoints::logs(std::string_view id, const logs_options& options,
                                std::stop_token stop) {
   const bool tty = options.tty ? *options.tty : has_tty(id);
   query q;
-  q.add_bool("stdout", options.stdout);
-  q.add_bool("stderr", options.stderr);
+  q.add_bool("stdout", options.want_stdout);
+  q.add_bool("stderr", options.want_stderr);
   if (options.follow) q.add_bool("follow", true);
   if (options.timestamps) q.add_bool("timestamps", true);
   if (!options.tail.empty()) q.add("tail", options.tail);

@@ -7,8 +7,10 @@ namespace stackctl::engine {
 
 struct logs_options {
   bool follow = false;
-  bool stdout = true;  // at least one of stdout/stderr must be set (else the daemon says 400)
-  bool stderr = true;
+  // Which streams to ask for (stdout=/stderr=); at least one (else the daemon says 400). Not named
+  // stdout/stderr: those are macros of <cstdio>.
+  bool want_stdout = true;
+  bool want_stderr = true;
   std::string tail = "all";  // "all" or a number of lines
   // Unix seconds ("1700000000" or "1700000000.5"), an RFC 3339 time, or a duration before now
   // ("10m", "1h30m", "45s"), converted client side like the docker CLI.
