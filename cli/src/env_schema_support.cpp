@@ -1,7 +1,5 @@
 #include "env_schema_support.hpp"
 
-#include <cerrno>
-#include <cstring>
 #include <stdexcept>
 #include <string_view>
 #include <system_error>

@@ -45,7 +45,7 @@ void run_logs(const global_options& globals, const logs_flags& f) {
 void register_logs_command(CLI::App& app, const global_options& globals) {
   auto* cmd = app.add_subcommand("logs", "Show the output of the project's containers");
   auto f = std::make_shared<logs_flags>();
-  cmd->add_flag("-f,--follow", f->follow, "Follow the output");
+  cmd->add_flag("-f,--follow", f->follow, "Follow the output, into restarts and new containers, until every container stopped for good");
   cmd->add_option("-n,--tail", f->tail, "Number of lines from the end of each container's log, or \"all\"");
   cmd->add_flag("-t,--timestamps", f->timestamps, "Show timestamps");
   cmd->add_option("--since", f->since, "Logs since a timestamp (2013-01-02T13:23:37Z) or a relative time (42m)");

@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <exception>
@@ -21,7 +20,6 @@ namespace stackctl::engine::detail {
 
 namespace {
 
-constexpr std::size_t kMaxErrorBody = 1 << 20;  // like the Go client: read at most 1 MiB
 constexpr std::size_t kMaxIdleHandles = 8;
 
 struct transfer_state {
@@ -29,8 +27,6 @@ struct transfer_state {
   http_response* response = nullptr;
   std::exception_ptr error;  // thrown by a user callback; rethrown after curl returns
 };
-
-bool is_success(long status) { return status >= 200 && status < 300; }
 
 std::size_t on_header(char* buffer, std::size_t size, std::size_t count, void* user) {
   auto* state = static_cast<transfer_state*>(user);
@@ -49,34 +45,18 @@ std::size_t on_header(char* buffer, std::size_t size, std::size_t count, void* u
     }
     return total;
   }
-  const auto colon = line.find(':');
-  if (colon != std::string_view::npos) {
-    std::string name(line.substr(0, colon));
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    std::string_view value = line.substr(colon + 1);
-    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-    state->response->headers[name] = std::string(value);
-  }
+  state->response->add_header_line(line);
   return total;
 }
 
 std::size_t on_write(char* data, std::size_t size, std::size_t count, void* user) {
   auto* state = static_cast<transfer_state*>(user);
   const std::size_t total = size * count;
-  if (is_success(state->response->status) && state->request->on_body) {
-    try {
-      state->request->on_body(std::string_view(data, total));
-    } catch (...) {
-      state->error = std::current_exception();
-      return 0;  // CURLE_WRITE_ERROR ends the transfer
-    }
-    return total;
-  }
-  std::string& body = state->response->body;
-  if (is_success(state->response->status) || body.size() < kMaxErrorBody) {
-    const std::size_t room = is_success(state->response->status) ? total
-                                                                  : std::min(total, kMaxErrorBody - body.size());
-    body.append(data, room);
+  try {
+    deliver_body(*state->request, *state->response, std::string_view(data, total));
+  } catch (...) {
+    state->error = std::current_exception();
+    return 0;  // CURLE_WRITE_ERROR ends the transfer
   }
   return total;
 }

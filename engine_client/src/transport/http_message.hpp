@@ -1,5 +1,6 @@
 #pragma once
 // One HTTP exchange as the transport sees it. Private to the engine client.
+#include <cctype>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -37,10 +38,41 @@ struct http_response {
   std::string body;                            // error bodies are capped at 1 MiB
   bool cancelled = false;                      // the stop_token ended the transfer
 
+  // One "Name: value" header line (without its line break): the name lower-cased, the value
+  // without surrounding blanks; a later line of the same name wins. A line without ':' is ignored.
+  void add_header_line(std::string_view line) {
+    const auto colon = line.find(':');
+    if (colon == std::string_view::npos) return;
+    std::string name(line.substr(0, colon));
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string_view value = line.substr(colon + 1);
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+    while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+    headers[std::move(name)] = std::string(value);
+  }
+
   const std::string* header(const std::string& lower_name) const {
     auto it = headers.find(lower_name);
     return it == headers.end() ? nullptr : &it->second;
   }
 };
+
+inline constexpr std::size_t kMaxErrorBody = 1 << 20;  // like the Go client: keep at most 1 MiB
+
+inline bool is_success(long status) { return status >= 200 && status < 300; }
+
+// Where a piece of a reply's body goes, for both transports: to on_body for a 2xx reply that has
+// one (what it throws propagates), else into response.body (error bodies capped at kMaxErrorBody).
+inline void deliver_body(const http_request& request, http_response& response, std::string_view piece) {
+  if (is_success(response.status)) {
+    if (request.on_body) {
+      request.on_body(piece);
+    } else {
+      response.body.append(piece);
+    }
+  } else if (response.body.size() < kMaxErrorBody) {
+    response.body.append(piece.substr(0, kMaxErrorBody - response.body.size()));
+  }
+}
 
 }  // namespace stackctl::engine::detail

@@ -29,7 +29,6 @@ namespace {
 
 using clock = std::chrono::steady_clock;
 
-constexpr std::size_t kMaxErrorBody = 1 << 20;  // like the Go client: keep at most 1 MiB
 constexpr std::size_t kMaxIdleConnections = 8;
 constexpr std::size_t kMaxHeadBytes = 1 << 20;
 constexpr std::size_t kReadSize = 64 * 1024;
@@ -180,8 +179,6 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-bool is_success(long status) { return status >= 200 && status < 300; }
-
 // Reads the status line and headers into `response`, skipping interim 1xx replies. Returns
 // whether the server speaks HTTP/1.0 (no keep-alive then).
 bool read_head(socket_reader& reader, http_response& response) {
@@ -194,42 +191,18 @@ bool read_head(socket_reader& reader, http_response& response) {
     const char* code = status_line.data() + 9;
     if (std::from_chars(code, code + 3, status).ec != std::errc())
       throw exchange_failure{exchange_failure::reason::failed, fmt::format("bad status line \"{}\"", status_line)};
-    for (std::string line = reader.line(); !line.empty(); line = reader.line()) {
-      const auto colon = line.find(':');
-      if (colon == std::string::npos) continue;
-      response.headers[lower(std::string_view(line).substr(0, colon))] =
-          std::string(trim(std::string_view(line).substr(colon + 1)));
-    }
+    for (std::string line = reader.line(); !line.empty(); line = reader.line()) response.add_header_line(line);
     response.status = status;
     if (status >= 100 && status < 200) continue;  // "100 Continue" and friends: the real reply follows
     return status_line.compare(0, 8, "HTTP/1.0") == 0;
   }
 }
 
-// Where a piece of the body goes: a 2xx reply with on_body streams to it, everything else is
-// kept (error bodies capped).
-class body_sink {
- public:
-  body_sink(const http_request& request, http_response& response)
-      : stream_(is_success(response.status) && request.on_body ? &request.on_body : nullptr),
-        response_(response) {}
-
-  void operator()(std::string_view piece) const {
-    if (stream_ != nullptr) {
-      (*stream_)(piece);
-      return;
-    }
-    std::string& body = response_.body;
-    if (is_success(response_.status)) {
-      body.append(piece);
-    } else if (body.size() < kMaxErrorBody) {
-      body.append(piece.substr(0, kMaxErrorBody - body.size()));
-    }
-  }
-
- private:
-  const std::function<void(std::string_view)>* stream_;
-  http_response& response_;
+// Hands the pieces of one reply's body to deliver_body (http_message.hpp).
+struct body_sink {
+  const http_request& request;
+  http_response& response;
+  void operator()(std::string_view piece) const { deliver_body(request, response, piece); }
 };
 
 [[noreturn]] void cut_short() {
@@ -355,7 +328,7 @@ bool exchange(int fd, const io_waiter& waiter, const http_request& request, cons
     throw;
   }
   progress.received = reader.received();
-  const body_sink sink(request, response);
+  const body_sink sink{request, response};
   const auto connection = response.header("connection");
   bool reusable = !http10 && !send_failure && !(connection && lower(*connection) == "close");
 
