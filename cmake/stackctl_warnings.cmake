@@ -9,7 +9,10 @@ function(stackctl_target_defaults target)
     target_compile_options(${target} PRIVATE -Werror)
   endif()
   if(STACKCTL_SANITIZE)
-    target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer)
-    target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+    # -fno-sanitize-recover: any UB report ends the process, so a test cannot pass over one (the
+    # CLI tests run the binary with a clean environment, where UBSAN_OPTIONS would not reach it).
+    target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-sanitize-recover=undefined
+                                             -fno-omit-frame-pointer)
+    target_link_options(${target} PRIVATE -fsanitize=address,undefined -fno-sanitize-recover=undefined)
   endif()
 endfunction()

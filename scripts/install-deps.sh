@@ -10,6 +10,7 @@ packages=(
   busybox-static   # the rootfs of the locally built test images (no registry here)
   redis-tools      # redis-server/redis-cli for the redis:7-alpine stand-in image (FlowMesh tests)
   docker-compose   # Debian's compose v1: the engine tests check that it sees stackctl's stacks
+  ccache           # the test scripts' two builds (plain and sanitized) share compiled objects
 )
 
 missing=()

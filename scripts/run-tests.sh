@@ -2,7 +2,8 @@
 # Runs every test on a fresh Debian machine: installs the dependencies, builds with warnings as
 # errors, starts a Docker engine when none answers, builds the test images, runs all ctest labels
 # (unit, conformance, mock, engine — the engine tests against the real dockerd, never skipped),
-# then builds the find_package consumer against the installed package.
+# then builds the find_package consumer against the installed package, and finally runs the
+# sanitizer build (scripts/run-sanitizers.sh; STACKCTL_SKIP_SANITIZERS=1 leaves it out).
 #
 # Usage: scripts/run-tests.sh [BUILD_DIR]        (default: build)
 set -euo pipefail
@@ -12,8 +13,10 @@ build=${1:-$root/build}
 jobs=$(nproc)
 
 bash "$root/scripts/install-deps.sh"
+# shellcheck source=build-env.sh
+source "$root/scripts/build-env.sh"
 
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTACKCTL_WERROR=ON
+cmake -S "$root" -B "$build" "${stackctl_cmake_args[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build "$build" -j "$jobs"
 
 bash "$root/scripts/start-engine.sh"
@@ -30,4 +33,8 @@ cmake --install "$build" --prefix "$prefix" >/dev/null
 cmake -S "$root/tests/consumer" -B "$build/_consumer" -G Ninja -DCMAKE_PREFIX_PATH="$prefix"
 cmake --build "$build/_consumer"
 "$build/_consumer/stackctl_consumer"
+
+if [ "${STACKCTL_SKIP_SANITIZERS:-0}" != 1 ]; then
+  bash "$root/scripts/run-sanitizers.sh" "$build-sanitize"
+fi
 echo "run-tests: all passed"

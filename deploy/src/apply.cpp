@@ -111,6 +111,13 @@ void inherit_anonymous_volumes(const model::project& p, const engine::container_
     em.read_only = !m.rw;
     req.host.mounts.push_back(std::move(em));
   }
+  // Record every volume now mounted by name that the old container had anonymously (or had
+  // inherited itself), so `down -v` knows them as anonymous.
+  std::string inherited;
+  for (const auto& em : req.host.mounts)
+    if (em.type == engine::mount_type::volume && !em.source.empty() && !named.count(em.source))
+      inherited += (inherited.empty() ? "" : ",") + em.source;
+  if (!inherited.empty()) req.config.labels[labels::inherited_volumes] = inherited;
 }
 
 }  // namespace
@@ -186,9 +193,12 @@ void apply(const plan& pl, const model::project& p, engine_ref engine,
           emit(progress, res, "Created", progress_state::done);
         break;
       }
-      case action_kind::make_directory:
-        std::filesystem::create_directories(a.resource);
+      case action_kind::make_directory: {
+        std::error_code ec;
+        std::filesystem::create_directories(a.resource, ec);
+        if (ec) throw std::runtime_error(fmt::format("bind source {} cannot be created: {}", a.resource, ec.message()));
         break;
+      }
       case action_kind::create_container: {
         auto res = "Container " + a.resource;
         emit(progress, res, "Creating");
@@ -240,6 +250,14 @@ void apply(const plan& pl, const model::project& p, engine_ref engine,
           engine.containers.restart(a.container_id, options.timeout);
         }
         emit(progress, res, "Restarted", progress_state::done);
+        break;
+      }
+      case action_kind::rename_container: {
+        auto res = "Container " + a.resource;
+        emit(progress, res, "Renaming");
+        engine.containers.rename(a.container_id, a.resource);
+        state.record(a.service, a.number, a.resource, a.container_id);
+        emit(progress, res, "Renamed", progress_state::done);
         break;
       }
       case action_kind::wait_dependency: {

@@ -18,6 +18,24 @@ std::string label_of(const std::map<std::string, std::string>& l, const char* ke
   return it == l.end() ? std::string() : it->second;
 }
 
+std::vector<std::string> split_label_list(const std::string& value) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < value.size()) {
+    auto end = value.find(',', start);
+    if (end == std::string::npos) end = value.size();
+    if (end > start) out.push_back(value.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+bool declares_volume(const model::project& p, const std::string& name) {
+  for (const auto& [key, v] : p.volumes)
+    if (v.name == name) return true;
+  return false;
+}
+
 void emit(const progress_sink& sink, std::string resource, std::string text, progress_state state) {
   if (sink) sink(progress_event{std::move(resource), std::move(text), state});
 }
@@ -71,16 +89,14 @@ down_result down_impl(const std::string& name, const model::project* p, engine_r
       if (other != svc && deps[other].count(svc)) after[i].push_back(j);
     }
   }
-  // Anonymous volumes a recreated container re-mounted by name are not removed by `v=1`: note the
-  // unlabelled, engine-named (64 hex) volumes of the removed containers to remove them with -v.
+  // Anonymous volumes a recreated container re-mounted by name are not removed by `v=1`: with -v,
+  // remove those its label records — never a volume of the project's own declaration (external ones
+  // above all), whatever its name looks like.
   std::set<std::string> anonymous;
-  auto engine_named = [](const std::string& n) {
-    return n.size() == 64 && n.find_first_not_of("0123456789abcdef") == std::string::npos;
-  };
   if (options.remove_volumes)
     for (const auto* c : targets)
-      for (const auto& mp : c->mounts)
-        if (mp.type == "volume" && engine_named(mp.name)) anonymous.insert(mp.name);
+      for (auto& volume : split_label_list(label_of(c->labels, labels::inherited_volumes)))
+        if (!p || !declares_volume(*p, volume)) anonymous.insert(std::move(volume));
   std::mutex m;
   run_dag(after, [&](std::size_t i) {
     const auto& c = *targets[i];

@@ -38,4 +38,27 @@ std::vector<fs::path> create_host_paths(const std::vector<model::host_path>& pat
   return created;
 }
 
+std::string cannot_create_directory(const fs::path& dir) {
+  std::error_code ec;
+  fs::path ancestor = dir;
+  while (!ancestor.empty() && !fs::exists(fs::symlink_status(ancestor, ec)) && ancestor != ancestor.parent_path())
+    ancestor = ancestor.parent_path();
+  if (ancestor.empty()) return "";  // relative without an existing part: the cwd decides later
+  if (ancestor == dir && fs::is_directory(dir, ec)) return "";
+  if (!fs::is_directory(ancestor, ec)) return fmt::format("{}: {}", ancestor.string(), std::strerror(ENOTDIR));
+  // faccessat(AT_EACCESS) reports EROFS for a read-only mount even to root.
+  if (::faccessat(AT_FDCWD, ancestor.c_str(), W_OK | X_OK, AT_EACCESS) != 0)
+    return fmt::format("{}: {}", ancestor.string(), std::strerror(errno));
+  return "";
+}
+
+void check_host_paths(const std::vector<model::host_path>& paths) {
+  for (const auto& hp : paths) {
+    const bool is_file = hp.kind == model::host_path::kind_type::file;
+    const fs::path dir = is_file ? hp.path.parent_path() : hp.path;
+    if (auto why = cannot_create_directory(dir); !why.empty())
+      throw std::runtime_error(fmt::format("{}: cannot create {}: {}", hp.key, hp.path.string(), why));
+  }
+}
+
 }  // namespace stackctl::deploy

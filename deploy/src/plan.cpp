@@ -42,6 +42,35 @@ bool on_every_network(const model::project& p, const model::service& s, const en
   return true;
 }
 
+bool up_to_date(const engine::container_summary& c, const std::string& hash, const std::string& image_id) {
+  return label_of(c, labels::config_hash) == hash && (image_id.empty() || label_of(c, labels::image) == image_id);
+}
+
+// A recreate interrupted between its create and its rename (SIGKILL, a lost connection) leaves two
+// containers with one number, or the new one alone under its temporary name. Of each number keep
+// the best — up to date, then properly named, then running — and return the others as extras.
+std::vector<const engine::container_summary*> keep_one_per_number(
+    std::vector<const engine::container_summary*>& existing, const model::project& p, const model::service& s,
+    const std::string& hash, const std::string& image_id) {
+  auto score = [&](const engine::container_summary& c) {
+    return (up_to_date(c, hash, image_id) ? 4 : 0) + (c.name() == container_name(p, s, number_of(c)) ? 2 : 0) +
+           (c.state == "running" ? 1 : 0);
+  };
+  std::vector<const engine::container_summary*> kept, extras;
+  for (const auto* c : existing) {
+    if (kept.empty() || number_of(*kept.back()) != number_of(*c)) {
+      kept.push_back(c);
+    } else if (score(*c) > score(*kept.back())) {
+      extras.push_back(kept.back());
+      kept.back() = c;
+    } else {
+      extras.push_back(c);
+    }
+  }
+  existing = std::move(kept);
+  return extras;
+}
+
 }  // namespace
 
 std::string_view to_string(action_kind kind) {
@@ -55,6 +84,7 @@ std::string_view to_string(action_kind kind) {
     case action_kind::start_container: return "start_container";
     case action_kind::wait_dependency: return "wait_dependency";
     case action_kind::restart_container: return "restart_container";
+    case action_kind::rename_container: return "rename_container";
   }
   return "?";
 }
@@ -196,10 +226,20 @@ plan make_plan(const model::project& p, const observed_state& observed,
       for (auto idx : creates[dep]) create_after.push_back(idx);
 
     auto existing = by_service[name];
-    std::sort(existing.begin(), existing.end(),
-              [](const auto* a, const auto* b) { return number_of(*a) < number_of(*b); });
+    std::stable_sort(existing.begin(), existing.end(),
+                     [](const auto* a, const auto* b) { return number_of(*a) < number_of(*b); });
     int next_number = 1;
     for (const auto* c : existing) next_number = std::max(next_number, number_of(*c) + 1);
+    // Extras of an interrupted recreate go first: one of them may hold the name a keeper needs.
+    for (const auto* extra : keep_one_per_number(existing, p, s, hash, image_id)) {
+      action a;
+      a.kind = action_kind::remove_container;
+      a.resource = extra->name();
+      a.service = name;
+      a.number = number_of(*extra);
+      a.container_id = extra->id;
+      create_after.push_back(add(std::move(a)));
+    }
     for (std::size_t i = 0; i < existing.size(); ++i) {
       const auto& c = *existing[i];
       if (static_cast<int>(i) >= scale) {  // scale down: the highest numbers go
@@ -229,9 +269,21 @@ plan make_plan(const model::project& p, const observed_state& observed,
         creates[name].push_back(idx);
         to_start[name].push_back({out.actions[idx].resource, "", idx});
       } else {
-        out.kept.push_back({name, c.name(), c.id, number_of(c)});
-        if (c.state != "running") to_start[name].push_back({c.name(), c.id, SIZE_MAX});
-        else running[name].push_back({c.name(), c.id, SIZE_MAX});
+        auto proper = container_name(p, s, number_of(c));
+        std::size_t renamed = SIZE_MAX;
+        if (c.name() != proper) {  // left under its temporary name by an interrupted recreate
+          action a;
+          a.kind = action_kind::rename_container;
+          a.resource = proper;
+          a.service = name;
+          a.number = number_of(c);
+          a.container_id = c.id;
+          a.after = create_after;
+          renamed = add(std::move(a));
+        }
+        out.kept.push_back({name, proper, c.id, number_of(c)});
+        if (c.state != "running") to_start[name].push_back({proper, c.id, renamed});
+        else running[name].push_back({proper, c.id, renamed});
       }
     }
     for (int n = static_cast<int>(std::min<std::size_t>(existing.size(), static_cast<std::size_t>(std::max(scale, 0))));
@@ -302,6 +354,7 @@ plan make_plan(const model::project& p, const observed_state& observed,
         a.container_id = rc.id;
         a.serialise_start = publishes_port_range(s);
         a.after = start_after;
+        if (rc.create != SIZE_MAX) a.after.push_back(rc.create);
         starts[name].push_back(add(std::move(a)));
       }
   }

@@ -119,14 +119,23 @@ up_result up(const model::project& p, engine_ref engine, const up_options& optio
   if (options.force_recreate && options.no_recreate)
     throw std::invalid_argument("--force-recreate and --no-recreate are incompatible");
   auto selected = with_dependencies(p, options.services, options.no_deps);
-  auto image_ids = preflight(p, engine, selected, options.pull, progress);
-  create_host_paths(options.create_on_deploy);
-
-  // Missing short-syntax bind sources: up creates them (compose's behaviour, moby#43483).
+  // Missing short-syntax bind sources: up creates them (compose's behaviour, moby#43483). One that
+  // cannot be made (a read-only file system, a file as parent) stops up before anything exists.
+  // The env schema's create_on_deploy paths are made below, a file among them never as a directory.
+  std::set<std::filesystem::path> made_by_schema;
+  for (const auto& hp : options.create_on_deploy) made_by_schema.insert(hp.path);
   std::vector<std::string> missing_dirs;
   for (const auto& name : selected)
-    for (const auto& dir : bind_sources_to_create(p.services.at(name)))
-      if (!std::filesystem::exists(dir)) missing_dirs.push_back(dir);
+    for (const auto& dir : bind_sources_to_create(p.services.at(name))) {
+      std::error_code ec;
+      if (made_by_schema.count(dir) || std::filesystem::exists(dir, ec)) continue;
+      if (auto why = cannot_create_directory(dir); !why.empty())
+        throw std::runtime_error(fmt::format("service \"{}\": bind source {} cannot be created: {}", name, dir, why));
+      missing_dirs.push_back(dir);
+    }
+  check_host_paths(options.create_on_deploy);
+  auto image_ids = preflight(p, engine, selected, options.pull, progress);
+  create_host_paths(options.create_on_deploy);
 
   auto observed = observe(engine, p.name);
   plan_options po;

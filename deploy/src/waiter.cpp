@@ -1,11 +1,42 @@
 #include "waiter.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <thread>
 
 #include <fmt/format.h>
 
 namespace stackctl::deploy {
+namespace {
+
+// What made a container stop, for the error line: the engine's reason (a start failure, OOM) and
+// the last line the program wrote (a full disk, a crash) — so nobody has to run `logs` to learn it.
+std::string exit_detail(engine_ref engine, const engine::container_inspect& c) {
+  std::string detail;
+  if (c.state.oom_killed) detail += ", out of memory";
+  if (!c.state.error.empty()) detail += ": " + c.state.error;
+  std::string output;
+  try {
+    engine::logs_options lo;
+    lo.tail = "3";
+    auto append = [&](std::string_view piece) { output.append(piece); };
+    engine.containers.logs(c.id, lo, engine::log_sink{append, append}, {});
+  } catch (const std::exception&) {
+    return detail;  // the log driver may not be readable (none, syslog): the reason alone
+  }
+  std::string lines;  // the error is seldom the very last line (dd prints its counts after it)
+  for (std::size_t start = 0; start < output.size();) {
+    auto end = std::min(output.find('\n', start), output.size());
+    auto line = output.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty()) lines += fmt::format("{}\"{}\"", lines.empty() ? "" : ", ", line);
+    start = end + 1;
+  }
+  if (!lines.empty()) detail += "; last output: " + lines;
+  return detail;
+}
+
+}  // namespace
 
 void wait_for_condition(engine_ref engine, const wait_request& w, const progress_sink& progress) {
   if (w.condition == "service_started") return;  // ordering only
@@ -30,17 +61,19 @@ void wait_for_condition(engine_ref engine, const wait_request& w, const progress
           if (progress) progress({"Container " + name, "Healthy", progress_state::done});
           done[i] = true;
           continue;
-        } else if (st.health->status == "unhealthy") {
-          throw std::runtime_error(fmt::format("dependency failed to start: container {} is unhealthy", name));
         }
+        // For --wait ("running") the container is no dependency of anything: say only what happened.
+        const char* prefix = w.condition == "running" ? "" : "dependency failed to start: ";
+        if (st.health && st.health->status == "unhealthy")
+          throw std::runtime_error(fmt::format("{}container {} is unhealthy", prefix, name));
         if (!st.running && (st.status == "exited" || st.status == "dead"))
-          throw std::runtime_error(
-              fmt::format("dependency failed to start: container {} exited ({})", name, st.exit_code));
+          throw std::runtime_error(fmt::format("{}container {} exited ({}){}", prefix, name, st.exit_code,
+                                               exit_detail(engine, c)));
       } else if (w.condition == "service_completed_successfully") {
         if (st.status == "exited" || st.status == "dead") {
           if (st.exit_code != 0)
-            throw std::runtime_error(fmt::format("service \"{}\" didn't complete successfully: exit {}",
-                                                 w.service, st.exit_code));
+            throw std::runtime_error(fmt::format("service \"{}\" didn't complete successfully: exit {}{}",
+                                                 w.service, st.exit_code, exit_detail(engine, c)));
           if (progress) progress({"Container " + name, "Exited", progress_state::done});
           done[i] = true;
           continue;

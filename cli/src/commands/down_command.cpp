@@ -9,6 +9,7 @@
 
 #include "../deploy_target.hpp"
 #include "../engine_connection.hpp"
+#include "../option_checks.hpp"
 #include "../progress_printer.hpp"
 #include "commands.hpp"
 #include "stackctl/deploy/down.hpp"
@@ -49,7 +50,7 @@ void register_down_command(CLI::App& app, const global_options& globals) {
   cmd->add_flag("-v,--volumes", f->volumes, "Also remove the project's named volumes and the containers' anonymous volumes");
   cmd->add_flag("--remove-orphans", f->remove_orphans, "Also remove containers of services not in the compose file");
   cmd->add_option("-t,--timeout", f->timeout, "Seconds to wait for each container to stop before killing it")
-      ->check(CLI::NonNegativeNumber);
+      ->check(seconds_check());
   cmd->callback([&globals, f] { run_down(globals, *f); });
 }
 

@@ -13,6 +13,7 @@
 
 #include "../deploy_target.hpp"
 #include "../engine_connection.hpp"
+#include "../option_checks.hpp"
 #include "../progress_printer.hpp"
 #include "commands.hpp"
 #include "stackctl/deploy/lifecycle.hpp"
@@ -101,7 +102,7 @@ void register_lifecycle_commands(CLI::App& app, const global_options& globals) {
     auto f = std::make_shared<lifecycle_flags>();
     auto* cmd = app.add_subcommand("start", "Start the project's existing containers");
     cmd->add_option("--wait-timeout", f->wait_timeout, "Seconds to wait for a dependency's condition (default: no limit)")
-        ->check(CLI::NonNegativeNumber);
+        ->check(seconds_check());
     add_common(cmd, *f);
     cmd->callback([&globals, f] { run_lifecycle(globals, *f, verb::start); });
   }
@@ -110,7 +111,7 @@ void register_lifecycle_commands(CLI::App& app, const global_options& globals) {
     auto f = std::make_shared<lifecycle_flags>();
     auto* cmd = app.add_subcommand(name, what);
     cmd->add_option("-t,--timeout", f->timeout, "Seconds to wait for a container to stop before killing it")
-        ->check(CLI::NonNegativeNumber);
+        ->check(seconds_check());
     add_common(cmd, *f);
     cmd->callback([&globals, f, v = v] { run_lifecycle(globals, *f, v); });
   }
@@ -127,7 +128,7 @@ void register_lifecycle_commands(CLI::App& app, const global_options& globals) {
     cmd->add_flag("-f,--force", f->force, "Don't ask to confirm the removal");
     cmd->add_flag("-s,--stop", f->stop, "Stop the containers first if they are running");
     cmd->add_flag("-v,--volumes", f->volumes, "Remove the containers' anonymous volumes");
-    cmd->add_option("-t,--timeout", f->timeout, "With -s: seconds to wait for a container to stop")->check(CLI::NonNegativeNumber);
+    cmd->add_option("-t,--timeout", f->timeout, "With -s: seconds to wait for a container to stop")->check(seconds_check());
     cmd->add_option("service", f->service_args, "Only these services");
     cmd->callback([&globals, f] { run_rm(globals, *f); });
   }

@@ -8,6 +8,7 @@
 
 #include "../deploy_target.hpp"
 #include "../engine_connection.hpp"
+#include "../option_checks.hpp"
 #include "commands.hpp"
 #include "stackctl/deploy/logs.hpp"
 
@@ -46,7 +47,8 @@ void register_logs_command(CLI::App& app, const global_options& globals) {
   auto* cmd = app.add_subcommand("logs", "Show the output of the project's containers");
   auto f = std::make_shared<logs_flags>();
   cmd->add_flag("-f,--follow", f->follow, "Follow the output, into restarts and new containers, until every container stopped for good");
-  cmd->add_option("-n,--tail", f->tail, "Number of lines from the end of each container's log, or \"all\"");
+  cmd->add_option("-n,--tail", f->tail, "Number of lines from the end of each container's log, or \"all\"")
+      ->check(lines_or_all_check());
   cmd->add_flag("-t,--timestamps", f->timestamps, "Show timestamps");
   cmd->add_option("--since", f->since, "Logs since a timestamp (2013-01-02T13:23:37Z) or a relative time (42m)");
   cmd->add_option("--until", f->until, "Logs before a timestamp or a relative time");

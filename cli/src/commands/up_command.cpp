@@ -12,6 +12,7 @@
 #include "../deploy_target.hpp"
 #include "../engine_connection.hpp"
 #include "../interrupts.hpp"
+#include "../option_checks.hpp"
 #include "../progress_printer.hpp"
 #include "commands.hpp"
 #include "stackctl/deploy/lifecycle.hpp"
@@ -162,7 +163,7 @@ void register_up_command(CLI::App& app, const global_options& globals) {
   auto f = std::make_shared<up_flags>();
   cmd->add_flag("-d,--detach", f->detach, "Run in the background: don't stream the logs");
   cmd->add_flag("--wait", f->wait, "Wait until the services are running (healthy when they have a healthcheck); implies -d");
-  cmd->add_option("--wait-timeout", f->wait_timeout, "Seconds to wait with --wait (default: no limit)")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--wait-timeout", f->wait_timeout, "Seconds to wait with --wait (default: no limit)")->check(seconds_check());
   cmd->add_flag("--force-recreate", f->force_recreate, "Recreate containers even when nothing changed");
   cmd->add_flag("--no-recreate", f->no_recreate, "Keep existing containers even when they changed");
   cmd->add_flag("--remove-orphans", f->remove_orphans, "Remove containers of services not in the compose file");
@@ -173,7 +174,7 @@ void register_up_command(CLI::App& app, const global_options& globals) {
   cmd->add_option("--scale", f->scale, "Scale SERVICE to NUM containers (repeatable), overriding scale:")
       ->allow_extra_args(false);
   cmd->add_option("-t,--timeout", f->timeout, "Seconds to wait for a container to stop when recreating or removing it")
-      ->check(CLI::NonNegativeNumber);
+      ->check(seconds_check());
   cmd->add_flag("--no-color", f->no_color, "Attached: monochrome log output");
   cmd->add_flag("--no-log-prefix", f->no_log_prefix, "Attached: don't prefix log lines with the container");
   cmd->add_flag("--timestamps", f->timestamps, "Attached: show timestamps");

@@ -111,6 +111,7 @@ TEST(Apply, RecreateCreatesTemporaryThenStopsRemovesOldAndRenames) {
   EXPECT_CALL(f.containers, create(_, std::string_view("id-web-1_demo-web-1")))
       .WillOnce(Invoke([](const engine::container_create_request& r, std::string_view) {
         EXPECT_EQ(r.config.labels.at("com.docker.compose.replace"), "web-1");
+        EXPECT_EQ(r.config.labels.at(labels::inherited_volumes), "abc123");  // for down -v
         EXPECT_EQ(r.host.mounts.size(), 1u);
         if (!r.host.mounts.empty()) {
           EXPECT_EQ(r.host.mounts[0].source, "abc123");

@@ -19,6 +19,7 @@ namespace stackctl::deploy {
 namespace {
 
 using ::testing::_;
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Invoke;
 using ::testing::Return;
@@ -199,6 +200,33 @@ volumes:
   down_options o;
   o.remove_volumes = true;
   down(p, f.ref(), o);
+}
+
+// Issue 20.1: a 64-hex, unlabelled volume mounted by a project container is not anonymous for that
+// alone (`docker volume create` names volumes so); only those a recreate recorded are removed.
+TEST(Down, RemovesOnlyTheInheritedAnonymousVolumesItsLabelRecords) {
+  temp_dir d;
+  auto p = load_project(d, R"(services:
+  web: {image: busybox, volumes: [/anon]}
+)");
+  const std::string external(64, 'a'), inherited(64, 'b');
+  fake_engine f;
+  auto web = observed_container(p, "web", 1, "i");
+  for (const auto& n : {external, inherited}) {
+    engine::mount_point mp;
+    mp.type = "volume";
+    mp.name = n;
+    web.mounts.push_back(mp);
+  }
+  web.labels[labels::inherited_volumes] = inherited;
+  ON_CALL(f.containers, list(_)).WillByDefault(Return(std::vector<engine::container_summary>{web}));
+  ON_CALL(f.volumes, inspect(_)).WillByDefault(Return(engine::volume{}));  // unlabelled, both
+  EXPECT_CALL(f.volumes, remove(std::string_view(external), _)).Times(0);
+  EXPECT_CALL(f.volumes, remove(std::string_view(inherited), _)).Times(2);
+  down_options o;
+  o.remove_volumes = true;
+  EXPECT_THAT(down(std::string("demo"), f.ref(), o).volumes, ElementsAre(inherited));
+  EXPECT_THAT(down(p, f.ref(), o).volumes, ElementsAre(inherited));
 }
 
 TEST(Ps, RowsFromOneListCall) {

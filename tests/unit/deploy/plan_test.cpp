@@ -118,6 +118,47 @@ TEST(Plan, ChangedServiceAloneIsRecreated) {
   EXPECT_EQ(pl.count(action_kind::start_container), 1u);
 }
 
+// Issue 20.5: `up` killed between a recreate's rename steps leaves the new container under its
+// temporary name; the re-run gives it its proper name instead of keeping it so for good.
+TEST(Plan, ContainerLeftUnderItsTemporaryNameIsRenamed) {
+  temp_dir d;
+  auto p = load_project(d, kStack);
+  auto o = converged(p);
+  o.containers[1].names = {"/" + temporary_name("0123456789abcdef", "demo-db-1")};
+  o.containers[1].state = "created";
+  auto pl = make_plan(p, o, kImages, {});
+  EXPECT_EQ(pl.count(action_kind::recreate_container), 0u);
+  EXPECT_EQ(pl.count(action_kind::create_container), 0u);
+  ASSERT_EQ(pl.count(action_kind::rename_container), 1u);
+  const auto& rename = find(pl, action_kind::rename_container, "demo-db-1");
+  EXPECT_EQ(rename.container_id, "id-db-1");
+  EXPECT_TRUE(comes_after(pl, find(pl, action_kind::start_container, "demo-db-1"), rename));
+}
+
+// Killed after the create under the temporary name, before the old one was removed: two containers
+// hold number 1. The up-to-date one is kept (renamed, started), the old one removed first.
+TEST(Plan, InterruptedRecreateKeepsTheNewContainerAndRemovesTheOld) {
+  temp_dir d;
+  auto p = load_project(d, kStack);
+  auto o = converged(p);
+  auto old_db = o.containers[1];
+  old_db.id = "id-db-old";
+  old_db.labels[labels::config_hash] = "stale";
+  auto new_db = o.containers[1];
+  new_db.names = {"/" + temporary_name("id-db-old", "demo-db-1")};
+  new_db.state = "created";
+  o.containers = {o.containers[0], new_db, old_db};
+  auto pl = make_plan(p, o, kImages, {});
+  EXPECT_EQ(pl.count(action_kind::recreate_container), 0u);
+  EXPECT_EQ(pl.count(action_kind::create_container), 0u);
+  const auto& remove = find(pl, action_kind::remove_container, "demo-db-1");
+  EXPECT_EQ(remove.container_id, "id-db-old");
+  const auto& rename = find(pl, action_kind::rename_container, "demo-db-1");
+  EXPECT_EQ(rename.container_id, "id-db-1");
+  EXPECT_TRUE(comes_after(pl, rename, remove));
+  EXPECT_TRUE(comes_after(pl, find(pl, action_kind::start_container, "demo-db-1"), rename));
+}
+
 TEST(Plan, RecreatedDependencyRestartsDependentsThatAskForIt) {
   temp_dir d;
   std::string yaml = kStack;

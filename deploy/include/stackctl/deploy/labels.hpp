@@ -18,4 +18,10 @@ inline constexpr const char* replace = "com.docker.compose.replace";
 inline constexpr const char* network = "com.docker.compose.network";
 inline constexpr const char* volume = "com.docker.compose.volume";
 
+// stackctl's own: the anonymous volumes a recreated container re-mounted by name from the container
+// it replaced (comma-separated). The engine's `v=1` treats a volume mounted by name as named and
+// keeps it, so `down -v` removes exactly these — never a volume merely named like one (64 hex), which
+// may be an external volume made by `docker volume create`.
+inline constexpr const char* inherited_volumes = "stackctl.inherited-volumes";
+
 }  // namespace stackctl::deploy::labels

@@ -21,6 +21,7 @@ enum class action_kind {
   start_container,     // start (serialised when it publishes host ports from a range)
   wait_dependency,     // wait for a depends_on condition of a service's containers
   restart_container,   // restart a running dependent (depends_on restart: true) of a recreated service
+  rename_container,    // give a kept container its proper name (a recreate interrupted before its rename)
 };
 
 std::string_view to_string(action_kind kind);
