@@ -21,6 +21,7 @@ deploy_target resolve_target(const global_options& globals, const std::vector<st
     t.project = load_project(options);
     t.create_on_deploy = std::move(create_on_deploy);
     t.name = t.project->name;
+    t.named_by_user = !globals.project_name.empty() || std::getenv("COMPOSE_PROJECT_NAME") != nullptr;
     return t;
   } catch (const model::model_error& e) {
     if (need_file || std::string_view(e.what()).find("no configuration file provided") == std::string_view::npos) throw;
@@ -30,8 +31,18 @@ deploy_target resolve_target(const global_options& globals, const std::vector<st
       if (env != nullptr) name = env;
     }
     if (name.empty()) throw;
-    return {std::nullopt, name, {}};
+    return {std::nullopt, name, true, {}};
   }
+}
+
+void refuse_removal_by_derived_name(const deploy_target& target, std::string_view command) {
+  if (target.named_by_user || !target.project) return;
+  const auto& p = *target.project;
+  if (!p.services.empty() || !p.disabled_services.empty()) return;
+  throw std::runtime_error(fmt::format(
+      "{}: the project \"{}\" has no services, so its name comes from its directory alone; refusing to "
+      "remove containers by it (name the project with -p {} to act on them)",
+      command, p.name, p.name));
 }
 
 void check_services(const deploy_target& target, const std::vector<std::string>& services) {

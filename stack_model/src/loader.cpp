@@ -147,6 +147,8 @@ project load(const load_options& options) {
     fs::path p = absolute_from(cwd, f);
     std::error_code ec;
     if (!fs::exists(p, ec)) throw model_error(fmt::format("open {}: no such file or directory", p.string()));
+    // compose refuses a directory; read as a file it would be an empty project named after its parent
+    if (fs::is_directory(p, ec)) throw model_error(fmt::format("{}: is a directory, not a compose file", p.string()));
     files.push_back({p.string(), read_file(p)});
   };
   if (!options.files.empty()) {

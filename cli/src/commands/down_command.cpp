@@ -30,6 +30,7 @@ void run_down(const global_options& globals, const down_flags& f) {
   o.timeout = f.timeout;
   o.parallel = parallel_limit(globals.parallel);
   const auto target = resolve_target(globals, {}, false);
+  refuse_removal_by_derived_name(target, "down");
   auto client = connect_engine(globals);
   auto engine = deploy::make_engine_ref(client);
   deploy::down_result result;

@@ -64,6 +64,7 @@ bool confirm(const std::string& question) {
 
 void run_rm(const global_options& globals, const lifecycle_flags& f) {
   const auto target = resolve_target(globals, f.service_args, false);
+  refuse_removal_by_derived_name(target, "rm");
   check_services(target, f.service_args);
   auto client = connect_engine(globals);
   auto engine = deploy::make_engine_ref(client);

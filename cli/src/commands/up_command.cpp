@@ -79,6 +79,7 @@ void run_up(const global_options& globals, const up_flags& f) {
   const auto target = resolve_target(globals, f.service_args, true);
   o.create_on_deploy = target.create_on_deploy;  // the env schema's host paths, created by up only
   check_services(target, f.service_args);
+  if (f.remove_orphans) refuse_removal_by_derived_name(target, "up --remove-orphans");
   for (const auto& [svc, _] : o.scale) check_services(target, {svc});
   auto client = connect_engine(globals);
   auto engine = deploy::make_engine_ref(client);
