@@ -23,8 +23,8 @@ deploy_target resolve_target(const global_options& globals, const std::vector<st
     t.name = t.project->name;
     t.named_by_user = !globals.project_name.empty() || std::getenv("COMPOSE_PROJECT_NAME") != nullptr;
     return t;
-  } catch (const model::model_error& e) {
-    if (need_file || std::string_view(e.what()).find("no configuration file provided") == std::string_view::npos) throw;
+  } catch (const model::no_config_file&) {
+    if (need_file) throw;
     std::string name = globals.project_name;
     if (name.empty()) {
       const char* env = std::getenv("COMPOSE_PROJECT_NAME");

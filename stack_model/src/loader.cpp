@@ -206,7 +206,7 @@ project load(const load_options& options) {
       if (dir == dir.parent_path() || dir.empty()) break;
       dir = dir.parent_path();
     }
-    if (!found) throw model_error("no configuration file provided: not found");
+    if (!found) throw no_config_file();
   }
 
   // 4. Parse every file; decide the project name before interpolating the bodies.

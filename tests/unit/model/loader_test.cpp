@@ -82,6 +82,7 @@ TEST(Files, DiscoveryWalksUpToParents) {
 TEST(Files, NoneFound) {
   temp_project t;
   EXPECT_EQ(load_error(t.options()), "no configuration file provided: not found");
+  EXPECT_THROW(load(t.options()), no_config_file);  // a kind callers catch, never matched by text
 }
 
 TEST(Files, MissingNamedFile) {

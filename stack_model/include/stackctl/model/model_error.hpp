@@ -27,4 +27,11 @@ class model_error : public std::runtime_error {
   std::string dotted_path_;
 };
 
+// No compose file was given and discovery found none. Commands that can work from a project name
+// alone (`-p NAME down|ps|logs`) catch this kind; every other model_error stays an error.
+class no_config_file : public model_error {
+ public:
+  no_config_file() : model_error("no configuration file provided: not found") {}
+};
+
 }  // namespace stackctl::model
