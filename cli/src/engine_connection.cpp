@@ -1,11 +1,11 @@
 #include "engine_connection.hpp"
 
+#include "stackctl/engine/docker_context.hpp"
+
 namespace stackctl::cli {
 
 engine::client connect_engine(const global_options& globals) {
-  auto options = engine::client_options::from_env();
-  if (!globals.host.empty()) options.host = globals.host;
-  return engine::client(std::move(options));
+  return engine::client(engine::resolve_endpoint({globals.host, globals.context}).options);
 }
 
 }  // namespace stackctl::cli

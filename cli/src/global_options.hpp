@@ -8,6 +8,8 @@ namespace stackctl::cli {
 struct global_options {
   bool verbose = false;                    // --verbose: detail under error lines
   std::string host;                        // -H/--host: overrides DOCKER_HOST
+  std::string context;                     // --context: a docker context (default: DOCKER_CONTEXT, config.json)
+  bool compose_mode = false;               // run as the docker CLI plugin or as docker-compose
   std::vector<std::string> files;          // -f/--file (repeatable, "-" = stdin)
   std::string project_name;                // -p/--project-name
   std::string project_directory;           // --project-directory

@@ -6,11 +6,23 @@
 #include "error_report.hpp"
 #include "exit_codes.hpp"
 #include "global_options.hpp"
+#include "plugin_mode.hpp"
 #include "stackctl/engine/client_version.hpp"
 
 int main(int argc, char** argv) {
   using stackctl::cli::exit_code;
   stackctl::cli::global_options globals;
+  stackctl::cli::launch launch;
+  try {
+    launch = stackctl::cli::classify_launch(argc, argv);
+  } catch (...) {
+    return static_cast<int>(stackctl::cli::report_current_exception(false));
+  }
+  if (launch.metadata) {
+    fmt::print("{}\n", stackctl::cli::plugin_metadata());
+    return 0;
+  }
+  globals.compose_mode = launch.compose_mode;
 
   CLI::App app{"stackctl — deploy Compose stacks straight through the Docker Engine API", "stackctl"};
   app.set_version_flag("--version", fmt::format("stackctl version {}", stackctl::engine::client_version()));
@@ -18,6 +30,7 @@ int main(int argc, char** argv) {
   app.fallthrough();  // global flags may also follow the subcommand, as with docker compose
   app.add_flag("--verbose", globals.verbose, "Print the request behind an engine error");
   app.add_option("-H,--host", globals.host, "Daemon socket to connect to (default: $DOCKER_HOST or unix:///var/run/docker.sock)");
+  app.add_option("--context", globals.context, "Docker context to use (default: $DOCKER_CONTEXT, else the docker CLI's current context)");
   // The project flags, with docker compose's names; each repeatable flag takes one value per use.
   app.add_option("-f,--file", globals.files, "Compose file (repeatable; \"-\" reads stdin; default: $COMPOSE_FILE, else discovery)")
       ->allow_extra_args(false);
@@ -41,9 +54,11 @@ int main(int argc, char** argv) {
   stackctl::cli::register_pull_command(app, globals);
   stackctl::cli::register_env_command(app, globals);
   stackctl::cli::register_doctor_command(app, globals);
+  stackctl::cli::register_install_plugin_command(app);
 
   try {
-    app.parse(argc, argv);
+    std::vector<std::string> args(launch.args.rbegin(), launch.args.rend() - 1);  // CLI11: reversed, no argv[0]
+    app.parse(args);
   } catch (const CLI::RuntimeError& e) {
     return e.get_exit_code();  // a command's own exit status (attached `up` after Ctrl-C: 130)
   } catch (const CLI::ParseError& e) {

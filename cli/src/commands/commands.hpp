@@ -19,5 +19,6 @@ void register_pull_command(CLI::App& app, const global_options& globals);
 // The env schema commands (docs/env-schema.md): env example|check|init, doctor.
 void register_env_command(CLI::App& app, const global_options& globals);
 void register_doctor_command(CLI::App& app, const global_options& globals);
+void register_install_plugin_command(CLI::App& app);
 
 }  // namespace stackctl::cli
