@@ -244,7 +244,8 @@ engine::container_create_request make_create_request(const model::project& p, co
   for (const auto& port : s.ports) {
     auto key = fmt::format("{}/{}", port.target, port.protocol.empty() ? "tcp" : port.protocol);
     c.exposed_ports.insert(key);
-    h.port_bindings[key].push_back(engine::port_binding{port.host_ip, port.published});
+    if (!h.port_bindings) h.port_bindings.emplace();
+    (*h.port_bindings)[key].push_back(engine::port_binding{port.host_ip, port.published});
   }
 
   add_mounts(p, s, h);

@@ -73,9 +73,9 @@ TEST(ContainerSpec, PortsAndExpose) {
 )");
   auto r = request_for(p, "web");
   EXPECT_THAT(r.config.exposed_ports, UnorderedElementsAre("80/tcp", "9000/udp", "443/tcp", "7000/tcp"));
-  EXPECT_EQ(r.host.port_bindings.at("80/tcp"), (std::vector<engine::port_binding>{{"", "8080"}}));
-  EXPECT_EQ(r.host.port_bindings.at("9000/udp"), (std::vector<engine::port_binding>{{"127.0.0.1", "9000-9001"}}));
-  EXPECT_EQ(r.host.port_bindings.at("443/tcp"), (std::vector<engine::port_binding>{{"", ""}}));
+  EXPECT_EQ(r.host.port_bindings->at("80/tcp"), (std::vector<engine::port_binding>{{"", "8080"}}));
+  EXPECT_EQ(r.host.port_bindings->at("9000/udp"), (std::vector<engine::port_binding>{{"127.0.0.1", "9000-9001"}}));
+  EXPECT_EQ(r.host.port_bindings->at("443/tcp"), (std::vector<engine::port_binding>{{"", ""}}));
 }
 
 TEST(ContainerSpec, BindsVolumesTmpfsFollowTheMountVariant) {
