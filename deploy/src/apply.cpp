@@ -1,6 +1,7 @@
 #include "stackctl/deploy/apply.hpp"
 
 #include <algorithm>
+#include <ctime>
 #include <filesystem>
 #include <mutex>
 #include <set>
@@ -24,12 +25,21 @@ struct apply_state {
   std::mutex m;
   std::map<std::string, std::map<int, std::string>> service_ids;  // service → number → id
   std::map<std::string, std::string> ids_by_name;
+  std::map<std::string, std::map<int, std::string>> service_names;  // service → number → name
   std::mutex start_mutex;  // serialises starts that allocate host ports from a range
 
   void record(const std::string& service, int number, const std::string& name, const std::string& id) {
     std::lock_guard lock(m);
     service_ids[service][number] = id;
     ids_by_name[name] = id;
+    service_names[service][number] = name;
+  }
+  std::map<std::string, std::vector<std::string>> names() {
+    std::lock_guard lock(m);
+    std::map<std::string, std::vector<std::string>> out;
+    for (const auto& [svc, by_number] : service_names)
+      for (const auto& [n, name] : by_number) out[svc].push_back(name);
+    return out;
   }
   std::string id_of(const std::string& name) {
     std::lock_guard lock(m);
@@ -113,6 +123,16 @@ void inherit_anonymous_volumes(const model::project& p, const engine::container_
   }
 }
 
+// Content and environment secrets/configs, copied in before each start as compose does.
+void inject_files(const model::project& p, const model::service& s, const std::string& id, engine_ref engine) {
+  for (auto& f : injected_files(p, s)) {
+    f.entry.mtime = static_cast<std::int64_t>(std::time(nullptr));
+    engine::copy_to_container_options o;
+    o.copy_uid_gid = f.copy_uid_gid;
+    engine.containers.put_archive(id, "/", engine::make_tar({f.entry}), o);
+  }
+}
+
 }  // namespace
 
 void apply(const plan& pl, const model::project& p, engine_ref engine,
@@ -135,14 +155,17 @@ void apply(const plan& pl, const model::project& p, engine_ref engine,
     ctx.config_hash = model::config_hash(p, a.service);
     ctx.image_id = image_of(a.service);
     ctx.service_container_ids = state.first_ids();
+    ctx.service_container_names = state.names();
     auto req = make_create_request(p, s, ctx, engine.version);
     if (a.kind == action_kind::recreate_container) {
       req.config.labels[labels::replace] = fmt::format("{}-{}", a.service, a.number);
       inherit_anonymous_volumes(p, engine.containers.inspect(a.container_id), req);
     }
     auto id = engine.containers.create(req, create_name).id;
-    for (const auto& extra : extra_networks(p, s, a.resource, engine.version))
+    for (auto& extra : extra_networks(p, s, a.resource, engine.version)) {
+      extra.endpoint.links = req.host.links;  // as on the primary endpoint
       engine.networks.connect(extra.network, id, extra.endpoint);
+    }
     return id;
   };
 
@@ -220,6 +243,7 @@ void apply(const plan& pl, const model::project& p, engine_ref engine,
       case action_kind::start_container: {
         auto res = "Container " + a.resource;
         auto id = a.container_id.empty() ? state.id_of(a.resource) : a.container_id;
+        inject_files(p, p.services.at(a.service), id, engine);
         emit(progress, res, "Starting");
         if (a.serialise_start) {
           std::lock_guard lock(state.start_mutex);

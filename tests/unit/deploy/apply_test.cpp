@@ -256,5 +256,52 @@ TEST(Apply, IndependentServicesRunConcurrentlyWithinTheParallelLimit) {
   }
 }
 
+TEST(Apply, ContentSecretsAndConfigsAreCopiedInBeforeEachStart) {
+  temp_dir d;
+  auto p = load_project(d, R"(services:
+  web:
+    image: busybox
+    secrets: [{source: token, uid: "7", mode: 0400}]
+    configs: [greeting]
+secrets:
+  token: {environment: TOKEN}
+configs:
+  greeting: {content: hello}
+)", {{"TOKEN", "t0k"}});
+  fake_engine f;
+  std::map<std::string, std::string> images{{"web", "sha256:img"}};
+  auto pl = make_plan(p, {}, images, {});
+  std::vector<std::string> tars;
+  {
+    InSequence seq;
+    EXPECT_CALL(f.containers, create(_, _)).WillOnce(Return(engine::container_create_response{"cid", {}}));
+    EXPECT_CALL(f.containers, put_archive(std::string_view("cid"), std::string_view("/"), _,
+                                          Field(&engine::copy_to_container_options::copy_uid_gid, true)))
+        .WillOnce(Invoke([&](std::string_view, std::string_view, std::string tar, const engine::copy_to_container_options&) {
+          tars.push_back(std::move(tar));
+        }));
+    EXPECT_CALL(f.containers, put_archive(std::string_view("cid"), std::string_view("/"), _,
+                                          Field(&engine::copy_to_container_options::copy_uid_gid, false)))
+        .WillOnce(Invoke([&](std::string_view, std::string_view, std::string tar, const engine::copy_to_container_options&) {
+          tars.push_back(std::move(tar));
+        }));
+    EXPECT_CALL(f.containers, start(std::string_view("cid")));
+  }
+  apply(pl, p, f.ref(), images);
+  ASSERT_EQ(tars.size(), 2u);
+  EXPECT_EQ(tars[0].substr(0, 18), "/run/secrets/token");
+  EXPECT_EQ(tars[0].substr(512, 3), "t0k");
+  EXPECT_EQ(tars[1].substr(0, 9), "/greeting");
+  EXPECT_EQ(tars[1].substr(512, 5), "hello");
+
+  // A kept, stopped container gets them again before its start (compose injects on every start).
+  observed_state o;
+  o.containers = {observed_container(p, "web", 1, "sha256:img", "exited")};
+  auto again = make_plan(p, o, images, {});
+  EXPECT_CALL(f.containers, put_archive(std::string_view("id-web-1"), _, _, _)).Times(2);
+  EXPECT_CALL(f.containers, start(std::string_view("id-web-1")));
+  apply(again, p, f.ref(), images);
+}
+
 }  // namespace
 }  // namespace stackctl::deploy
