@@ -189,6 +189,38 @@ void apply(const plan& pl, const model::project& p, engine_ref engine,
         }
         break;
       }
+      case action_kind::recreate_network: {
+        // compose's removeDivergedNetwork + create + connect; the containers start again in
+        // their own start actions.
+        auto res = "Network " + a.resource;
+        auto ignore_gone = [](auto&& call) {
+          try {
+            call();
+          } catch (const engine::engine_error& e) {
+            if (e.kind() != engine::error_kind::not_found) throw;  // removed meanwhile (scale down)
+          }
+        };
+        for (const auto& c : a.attached) {
+          ignore_gone([&] { engine.containers.stop(c.id, options.timeout); });
+          emit(progress, "Container " + c.name, "Stopped", progress_state::done);
+        }
+        for (const auto& c : a.attached) ignore_gone([&] { engine.networks.disconnect(a.resource, c.id, true); });
+        engine.networks.remove(a.resource);
+        emit(progress, res, "Removed", progress_state::done);
+        emit(progress, res, "Creating");
+        engine.networks.create(network_request(p, p.networks.at(a.key)));
+        emit(progress, res, "Created", progress_state::done);
+        for (const auto& c : a.attached) {
+          if (!c.reconnect) continue;
+          container_context ctx;
+          ctx.name = c.name;
+          ctx.number = c.number;
+          ctx.service_container_names = state.names();
+          engine.networks.connect(a.resource, c.id,
+                                  endpoint_on(p, p.services.at(c.service), a.key, ctx, engine.version));
+        }
+        break;
+      }
       case action_kind::create_volume: {
         auto res = "Volume " + a.resource;
         const auto& v = p.volumes.at(a.key);
