@@ -1,6 +1,7 @@
 #include "stackctl/deploy/apply.hpp"
 
 #include <algorithm>
+#include <ctime>
 #include <filesystem>
 #include <mutex>
 #include <set>
@@ -24,12 +25,21 @@ struct apply_state {
   std::mutex m;
   std::map<std::string, std::map<int, std::string>> service_ids;  // service → number → id
   std::map<std::string, std::string> ids_by_name;
+  std::map<std::string, std::map<int, std::string>> service_names;  // service → number → name
   std::mutex start_mutex;  // serialises starts that allocate host ports from a range
 
   void record(const std::string& service, int number, const std::string& name, const std::string& id) {
     std::lock_guard lock(m);
     service_ids[service][number] = id;
     ids_by_name[name] = id;
+    service_names[service][number] = name;
+  }
+  std::map<std::string, std::vector<std::string>> names() {
+    std::lock_guard lock(m);
+    std::map<std::string, std::vector<std::string>> out;
+    for (const auto& [svc, by_number] : service_names)
+      for (const auto& [n, name] : by_number) out[svc].push_back(name);
+    return out;
   }
   std::string id_of(const std::string& name) {
     std::lock_guard lock(m);
@@ -120,6 +130,16 @@ void inherit_anonymous_volumes(const model::project& p, const engine::container_
   if (!inherited.empty()) req.config.labels[labels::inherited_volumes] = inherited;
 }
 
+// Content and environment secrets/configs, copied in before each start as compose does.
+void inject_files(const model::project& p, const model::service& s, const std::string& id, engine_ref engine) {
+  for (auto& f : injected_files(p, s)) {
+    f.entry.mtime = static_cast<std::int64_t>(std::time(nullptr));
+    engine::copy_to_container_options o;
+    o.copy_uid_gid = f.copy_uid_gid;
+    engine.containers.put_archive(id, "/", engine::make_tar({f.entry}), o);
+  }
+}
+
 }  // namespace
 
 void apply(const plan& pl, const model::project& p, engine_ref engine,
@@ -142,14 +162,17 @@ void apply(const plan& pl, const model::project& p, engine_ref engine,
     ctx.config_hash = model::config_hash(p, a.service);
     ctx.image_id = image_of(a.service);
     ctx.service_container_ids = state.first_ids();
+    ctx.service_container_names = state.names();
     auto req = make_create_request(p, s, ctx, engine.version);
     if (a.kind == action_kind::recreate_container) {
       req.config.labels[labels::replace] = fmt::format("{}-{}", a.service, a.number);
       inherit_anonymous_volumes(p, engine.containers.inspect(a.container_id), req);
     }
     auto id = engine.containers.create(req, create_name).id;
-    for (const auto& extra : extra_networks(p, s, a.resource, engine.version))
+    for (auto& extra : extra_networks(p, s, a.resource, engine.version)) {
+      extra.endpoint.links = req.host.links;  // as on the primary endpoint
       engine.networks.connect(extra.network, id, extra.endpoint);
+    }
     return id;
   };
 
@@ -170,6 +193,38 @@ void apply(const plan& pl, const model::project& p, engine_ref engine,
                fmt::format("a network with name {} exists but was not created by compose. Set "
                            "`external: true` to use an existing network", a.resource),
                progress_state::warning);
+        }
+        break;
+      }
+      case action_kind::recreate_network: {
+        // compose's removeDivergedNetwork + create + connect; the containers start again in
+        // their own start actions.
+        auto res = "Network " + a.resource;
+        auto ignore_gone = [](auto&& call) {
+          try {
+            call();
+          } catch (const engine::engine_error& e) {
+            if (e.kind() != engine::error_kind::not_found) throw;  // removed meanwhile (scale down)
+          }
+        };
+        for (const auto& c : a.attached) {
+          ignore_gone([&] { engine.containers.stop(c.id, options.timeout); });
+          emit(progress, "Container " + c.name, "Stopped", progress_state::done);
+        }
+        for (const auto& c : a.attached) ignore_gone([&] { engine.networks.disconnect(a.resource, c.id, true); });
+        engine.networks.remove(a.resource);
+        emit(progress, res, "Removed", progress_state::done);
+        emit(progress, res, "Creating");
+        engine.networks.create(network_request(p, p.networks.at(a.key)));
+        emit(progress, res, "Created", progress_state::done);
+        for (const auto& c : a.attached) {
+          if (!c.reconnect) continue;
+          container_context ctx;
+          ctx.name = c.name;
+          ctx.number = c.number;
+          ctx.service_container_names = state.names();
+          engine.networks.connect(a.resource, c.id,
+                                  endpoint_on(p, p.services.at(c.service), a.key, ctx, engine.version));
         }
         break;
       }
@@ -230,6 +285,7 @@ void apply(const plan& pl, const model::project& p, engine_ref engine,
       case action_kind::start_container: {
         auto res = "Container " + a.resource;
         auto id = a.container_id.empty() ? state.id_of(a.resource) : a.container_id;
+        inject_files(p, p.services.at(a.service), id, engine);
         emit(progress, res, "Starting");
         if (a.serialise_start) {
           std::lock_guard lock(state.start_mutex);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <optional>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -39,31 +40,55 @@ engine::health_config health(const model::healthcheck& h) {
   return out;
 }
 
+// compose's mapRestartPolicyCondition: deploy.restart_policy's words → the engine's; anything
+// else (also "", the engine's default) unchanged.
+std::string restart_mode(const std::string& condition) {
+  if (condition == "none" || condition == "no") return "no";
+  if (condition == "any" || condition == "always") return "always";
+  return condition;  // on-failure, unless-stopped, ""
+}
+
 engine::restart_policy restart(const model::service& s) {
   engine::restart_policy out;
-  if (s.deploy && s.deploy->restart) {
+  if (s.deploy && s.deploy->restart) {  // wins over `restart:`
     const auto& r = *s.deploy->restart;
-    if (r.condition == "none") out.name = "no";
-    else if (r.condition == "any" || r.condition.empty()) out.name = "always";
-    else out.name = r.condition;  // on-failure
+    out.name = restart_mode(r.condition);
     if (r.max_attempts) out.maximum_retry_count = static_cast<int>(*r.max_attempts);
     return out;
   }
   auto colon = s.restart.find(':');
-  out.name = s.restart.substr(0, colon);
+  out.name = restart_mode(s.restart.substr(0, colon));
   if (colon != std::string::npos) out.maximum_retry_count = std::stoi(s.restart.substr(colon + 1));
   return out;
 }
 
+std::optional<std::int64_t> nonzero(const std::optional<std::int64_t>& v) {
+  return v && *v != 0 ? v : std::nullopt;
+}
+
+// compose's getDeployResources: the service-level fields, then deploy.resources limits (memory,
+// cpus, pids) and reservations (memory, devices) override them when set.
 void add_resources(const model::service& s, engine::resources& r) {
+  r.memory = nonzero(s.mem_limit);
+  r.memory_swap = nonzero(s.memswap_limit);
+  r.memory_swappiness = nonzero(s.mem_swappiness);
+  r.memory_reservation = nonzero(s.mem_reservation);
+  r.oom_kill_disable = s.oom_kill_disable;  // compose always sends it
+  r.cpu_period = nonzero(s.cpu_period);
+  r.cpu_quota = nonzero(s.cpu_quota);
+  r.cpu_shares = nonzero(s.cpu_shares);
+  if (s.cpus && *s.cpus != 0) r.nano_cpus = static_cast<std::int64_t>(std::llround(*s.cpus * 1e9));
+  if (!s.cpuset.empty()) r.cpuset_cpus = s.cpuset;
+  r.device_cgroup_rules = s.device_cgroup_rules;
+  r.pids_limit = nonzero(s.pids_limit);
   if (!s.deploy) return;
   if (const auto& l = s.deploy->limits) {
-    if (l->cpus) r.nano_cpus = static_cast<std::int64_t>(std::llround(*l->cpus * 1e9));
-    r.memory = l->memory_bytes;
-    r.pids_limit = l->pids;
+    if (l->memory_bytes && *l->memory_bytes != 0) r.memory = l->memory_bytes;
+    if (l->cpus && *l->cpus != 0) r.nano_cpus = static_cast<std::int64_t>(std::llround(*l->cpus * 1e9));
+    if (l->pids && *l->pids > 0) r.pids_limit = l->pids;
   }
-  if (const auto& res = s.deploy->reservations) {
-    r.memory_reservation = res->memory_bytes;
+  if (const auto& res = s.deploy->reservations) {  // cpus reservations are swarm-only
+    if (res->memory_bytes && *res->memory_bytes != 0) r.memory_reservation = res->memory_bytes;
     for (const auto& d : res->devices) {  // GPUs and other driver devices
       engine::device_request dr;
       dr.driver = d.driver;
@@ -75,6 +100,30 @@ void add_resources(const model::service& s, engine::resources& r) {
       r.device_requests.push_back(std::move(dr));
     }
   }
+}
+
+// compose's getLinks: for `svc[:alias]`, every container of svc as "<container>:<alias>",
+// "<container>:<svc>-<n>" and "<container>:<project>-<svc>-<n>" (n = this container's number);
+// external_links `name[:alias]` as "<name>:<alias>".
+std::vector<std::string> links(const model::project& p, const model::service& s, const container_context& ctx) {
+  std::vector<std::string> out;
+  for (const auto& raw : s.links) {
+    auto colon = raw.find(':');
+    auto svc = raw.substr(0, colon);
+    auto alias = colon == std::string::npos ? svc : raw.substr(colon + 1);
+    auto it = ctx.service_container_names.find(svc);
+    if (it == ctx.service_container_names.end()) continue;
+    for (const auto& name : it->second) {
+      out.push_back(fmt::format("{}:{}", name, alias));
+      out.push_back(fmt::format("{}:{}-{}", name, svc, ctx.number));
+      out.push_back(fmt::format("{}:{}-{}-{}", name, p.name, svc, ctx.number));
+    }
+  }
+  for (const auto& raw : s.external_links) {
+    auto colon = raw.find(':');
+    out.push_back(fmt::format("{}:{}", raw.substr(0, colon), colon == std::string::npos ? raw : raw.substr(colon + 1)));
+  }
+  return out;
 }
 
 // Compose's Binds-vs-Mounts rule (buildContainerVolumes): a bind that may create its host path and
@@ -157,6 +206,35 @@ void add_mounts(const model::project& p, const model::service& s, engine::host_c
   file_binds(s.configs, p.configs, false);
 }
 
+// compose's prepareContainerMACAddress: from API 1.44 each endpoint carries its network's
+// mac_address and the primary one the service-level mac_address; below 1.44 only the container
+// config has a place for one (the service's, else the primary network's).
+void set_mac_addresses(const model::service& s, std::vector<network_attachment>& attachments,
+                       engine::container_config& c, engine::api_version version) {
+  const auto& primary = s.networks.at(attachments.front().key);
+  if (!s.mac_address.empty() && !primary.mac_address.empty() && primary.mac_address != s.mac_address)
+    throw std::runtime_error(fmt::format("the service-level mac_address should have the same value as network {}",
+                                         attachments.front().key));
+  if (version >= kAllNetworksAtCreate) {
+    for (auto& a : attachments)
+      if (const auto& mac = s.networks.at(a.key).mac_address; !mac.empty()) a.endpoint.mac_address = mac;
+    if (!s.mac_address.empty()) attachments.front().endpoint.mac_address = s.mac_address;
+    return;
+  }
+  std::vector<std::string> with_mac;
+  for (const auto& [key, sn] : s.networks)
+    if (!sn.mac_address.empty()) with_mac.push_back(key);
+  if (with_mac.size() > 1 || (with_mac.size() == 1 && with_mac.front() != attachments.front().key)) {
+    std::string names;
+    for (const auto& n : with_mac) names += (names.empty() ? "" : ", ") + n;
+    throw std::runtime_error(fmt::format(
+        "a MAC address is specified for {} ({}), but this feature requires Docker Engine v25 or later",
+        with_mac.size() > 1 ? "multiple networks" : "a network that is not the primary one", names));
+  }
+  if (!s.mac_address.empty()) c.mac_address = s.mac_address;
+  else if (!primary.mac_address.empty()) c.mac_address = primary.mac_address;
+}
+
 }  // namespace
 
 std::vector<std::string> environment_list(const model::project& p, const model::service& s) {
@@ -166,8 +244,65 @@ std::vector<std::string> environment_list(const model::project& p, const model::
       out.push_back(k + "=" + *v);
     } else if (auto it = p.environment.find(k); it != p.environment.end()) {
       out.push_back(k + "=" + it->second);
+    } else {
+      out.push_back(k);  // set nowhere: a bare KEY unsets it (the image's value does not leak in)
     }
   }
+  return out;
+}
+
+std::vector<injected_file> injected_files(const model::project& p, const model::service& s) {
+  std::vector<injected_file> out;
+  auto add = [&](const std::vector<model::service_file_ref>& refs,
+                 const std::map<std::string, model::file_object>& objects, bool secret) {
+    const char* kind = secret ? "secret" : "config";
+    for (const auto& ref : refs) {
+      auto it = objects.find(ref.source);
+      if (it == objects.end()) continue;
+      const auto& object = it->second;
+      std::string content;
+      if (!object.content.empty()) {
+        content = object.content;
+      } else if (!object.environment.empty()) {
+        auto env = p.environment.find(object.environment);
+        if (env == p.environment.end())
+          throw std::runtime_error(fmt::format("environment variable \"{}\" required by {} \"{}\" is not set",
+                                               object.environment, kind, object.key));
+        content = env->second;
+      }
+      if (content.empty()) continue;  // a file (bind-mounted) or nothing to write
+      if (s.read_only)
+        throw std::runtime_error(fmt::format(
+            "cannot create {} \"{}\" in read-only service {}: `file` is the sole supported option", kind,
+            object.key, s.name));
+      injected_file f;
+      f.kind = kind;
+      f.name = object.key;
+      std::string target = ref.target;
+      if (target.empty()) target = secret ? "/run/secrets/" + ref.source : "/" + ref.source;
+      else if (secret && target.front() != '/') target = "/run/secrets/" + target;
+      f.entry.name = target;
+      f.entry.content = std::move(content);
+      f.entry.mode = ref.mode ? *ref.mode : 0444;
+      auto id = [&](const std::string& v, const char* what) -> std::int64_t {
+        if (v.empty()) return 0;
+        try {
+          std::size_t used = 0;
+          auto n = std::stoll(v, &used);
+          if (used == v.size()) return n;
+        } catch (const std::exception&) {
+        }
+        throw std::runtime_error(fmt::format("{} \"{}\" of service {}: {} \"{}\" is not a number", kind,
+                                             object.key, s.name, what, v));
+      };
+      f.entry.uid = id(ref.uid, "uid");
+      f.entry.gid = id(ref.gid, "gid");
+      f.copy_uid_gid = !ref.uid.empty() || !ref.gid.empty();
+      out.push_back(std::move(f));
+    }
+  };
+  add(s.secrets, p.secrets, true);
+  add(s.configs, p.configs, false);
   return out;
 }
 
@@ -189,13 +324,16 @@ std::vector<network_attachment> network_attachments(const model::project& p, con
   std::vector<network_attachment> out;
   for (const auto& [key, sn] : keys) {
     network_attachment a;
+    a.key = key;
     a.network = network_name(p, key);
     a.endpoint.aliases.push_back(container_name);
     a.endpoint.aliases.push_back(s.name);
     for (const auto& alias : sn->aliases)
       if (std::find(a.endpoint.aliases.begin(), a.endpoint.aliases.end(), alias) == a.endpoint.aliases.end())
         a.endpoint.aliases.push_back(alias);
-    if (!sn->ipv4_address.empty() || !sn->ipv6_address.empty() || !sn->link_local_ips.empty()) {
+    // compose sends IPAMConfig for every network the service configures with a mapping ({} when
+    // it has no address).
+    if (sn->has_config || !sn->ipv4_address.empty() || !sn->ipv6_address.empty() || !sn->link_local_ips.empty()) {
       engine::endpoint_ipam_config ipam;
       if (!sn->ipv4_address.empty()) ipam.ipv4_address = sn->ipv4_address;
       if (!sn->ipv6_address.empty()) ipam.ipv6_address = sn->ipv6_address;
@@ -206,6 +344,20 @@ std::vector<network_attachment> network_attachments(const model::project& p, con
     out.push_back(std::move(a));
   }
   return out;
+}
+
+engine::endpoint_settings endpoint_on(const model::project& p, const model::service& s, const std::string& key,
+                                      const container_context& ctx, engine::api_version version) {
+  auto attachments = network_attachments(p, s, ctx.name);
+  auto it = std::find_if(attachments.begin(), attachments.end(), [&](const auto& a) { return a.key == key; });
+  if (it == attachments.end())
+    throw std::runtime_error(fmt::format("service \"{}\" is not on network \"{}\"", s.name, key));
+  if (version >= kAllNetworksAtCreate) {
+    engine::container_config unused;
+    set_mac_addresses(s, attachments, unused, version);
+  }
+  it->endpoint.links = links(p, s, ctx);
+  return it->endpoint;
 }
 
 std::vector<network_attachment> extra_networks(const model::project& p, const model::service& s,
@@ -238,13 +390,16 @@ engine::container_create_request make_create_request(const model::project& p, co
   if (s.stop_grace_period)
     c.stop_timeout = static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(*s.stop_grace_period).count());
   if (s.health) c.healthcheck = health(*s.health);
+  c.attach_stdout = true;  // as compose sends them (its containers' inspect shows true)
+  c.attach_stderr = true;
 
   // Ports: ExposedPorts = expose ∪ port targets; PortBindings per "<target>/<proto>".
   for (const auto& e : s.expose) c.exposed_ports.insert(e.find('/') == std::string::npos ? e + "/tcp" : e);
+  auto& bindings = h.port_bindings.emplace();  // compose sends {} when nothing is published
   for (const auto& port : s.ports) {
     auto key = fmt::format("{}/{}", port.target, port.protocol.empty() ? "tcp" : port.protocol);
     c.exposed_ports.insert(key);
-    h.port_bindings[key].push_back(engine::port_binding{port.host_ip, port.published});
+    bindings[key].push_back(engine::port_binding{port.host_ip, port.published});
   }
 
   add_mounts(p, s, h);
@@ -276,6 +431,9 @@ engine::container_create_request make_create_request(const model::project& p, co
   if (!s.userns_mode.empty()) h.userns_mode = s.userns_mode;
   if (!s.runtime.empty()) h.runtime = s.runtime;
   if (!s.cgroup_parent.empty()) h.resources.cgroup_parent = s.cgroup_parent;
+  if (!s.cgroup.empty()) h.cgroupns_mode = s.cgroup;  // host|private (API 1.41)
+  if (s.oom_score_adj && *s.oom_score_adj != 0) h.oom_score_adj = *s.oom_score_adj;
+  h.links = links(p, s, ctx);
   for (const auto& vf : s.volumes_from) {  // `svc[:mode]` → first container of svc
     auto colon = vf.find(':');
     auto svc = vf.substr(0, colon);
@@ -293,14 +451,18 @@ engine::container_create_request make_create_request(const model::project& p, co
   if (!s.network_mode.empty()) {
     if (s.network_mode == "disabled") c.network_disabled = true;
     else h.network_mode = resolve_service_ref(s.network_mode, ctx);
+    // compose: with a network_mode only an API below 1.44 has a place for the MAC address.
+    if (!s.mac_address.empty() && version < kAllNetworksAtCreate) c.mac_address = s.mac_address;
   } else {
     auto attachments = network_attachments(p, s, ctx.name);
     if (attachments.empty()) {
       h.network_mode = "none";
     } else {
+      set_mac_addresses(s, attachments, c, version);
       h.network_mode = attachments.front().network;
       for (std::size_t i = 0; i < attachments.size(); ++i) {
         if (i > 0 && version < kAllNetworksAtCreate) break;
+        attachments[i].endpoint.links = h.links;
         req.networking.endpoints[attachments[i].network] = attachments[i].endpoint;
       }
     }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "stackctl/deploy/labels.hpp"
+#include "stackctl/model/config_renderer.hpp"
 
 namespace stackctl::deploy {
 
@@ -64,6 +65,7 @@ std::map<std::string, std::string> network_labels(const model::project& p, const
   std::map<std::string, std::string> out = n.labels;
   out[labels::network] = n.key;
   out[labels::project] = p.name;
+  out[labels::config_hash] = model::network_config_hash(p, n.key);
   out[labels::version] = std::string(compose_version());
   return out;
 }
@@ -72,6 +74,7 @@ std::map<std::string, std::string> volume_labels(const model::project& p, const 
   std::map<std::string, std::string> out = v.labels;
   out[labels::volume] = v.key;
   out[labels::project] = p.name;
+  out[labels::config_hash] = model::volume_config_hash(p, v.key);
   out[labels::version] = std::string(compose_version());
   return out;
 }

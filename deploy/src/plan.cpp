@@ -5,6 +5,8 @@
 #include <set>
 #include <tuple>
 
+#include <fmt/format.h>
+
 #include "stackctl/deploy/container_spec.hpp"
 #include "stackctl/deploy/labels.hpp"
 #include "stackctl/deploy/naming.hpp"
@@ -71,6 +73,12 @@ std::vector<const engine::container_summary*> keep_one_per_number(
   return extras;
 }
 
+// A network/volume labelled with a config-hash other than `expected` (unlabelled ones are kept).
+bool diverged(const std::map<std::string, std::string>& resource_labels, const std::string& expected) {
+  auto it = resource_labels.find(labels::config_hash);
+  return it != resource_labels.end() && it->second != expected;
+}
+
 }  // namespace
 
 std::string_view to_string(action_kind kind) {
@@ -85,6 +93,7 @@ std::string_view to_string(action_kind kind) {
     case action_kind::wait_dependency: return "wait_dependency";
     case action_kind::restart_container: return "restart_container";
     case action_kind::rename_container: return "rename_container";
+    case action_kind::recreate_network: return "recreate_network";
   }
   return "?";
 }
@@ -129,10 +138,24 @@ plan make_plan(const model::project& p, const observed_state& observed,
 
   // Networks and volumes the project declares (external ones are checked, never created).
   std::map<std::string, std::size_t> network_action, volume_action;
+  std::map<std::string, std::size_t> recreated_networks;  // key → recreate_network action
   for (const auto& [key, n] : p.networks) {
     if (n.external) continue;
-    bool exists = std::any_of(observed.networks.begin(), observed.networks.end(),
+    auto found = std::find_if(observed.networks.begin(), observed.networks.end(),
                               [&](const engine::network_inspect& o) { return o.name == n.name; });
+    bool exists = found != observed.networks.end();
+    // compose's "network has been modified": a labelled network whose config-hash differs.
+    if (exists && diverged(found->labels, model::network_config_hash(p, key))) {
+      action a;
+      a.kind = action_kind::recreate_network;
+      a.resource = n.name;
+      a.key = key;
+      for (const auto& c : observed.containers)
+        if (p.services.count(label_of(c, labels::service)) &&
+            std::find(c.networks.begin(), c.networks.end(), n.name) != c.networks.end())
+          a.attached.push_back({label_of(c, labels::service), c.name(), c.id, number_of(c), false});
+      recreated_networks[key] = network_action[key] = add(std::move(a));
+    }
     if (!exists) {
       action a;
       a.kind = action_kind::create_network;
@@ -143,8 +166,14 @@ plan make_plan(const model::project& p, const observed_state& observed,
   }
   for (const auto& [key, v] : p.volumes) {
     if (v.external) continue;
-    bool exists = std::any_of(observed.volumes.begin(), observed.volumes.end(),
+    auto found = std::find_if(observed.volumes.begin(), observed.volumes.end(),
                               [&](const engine::volume& o) { return o.name == v.name; });
+    bool exists = found != observed.volumes.end();
+    if (exists && diverged(found->labels, model::volume_config_hash(p, key)))
+      out.warnings.push_back(fmt::format(  // compose asks; without --yes it keeps the volume
+          "Volume \"{}\" exists but doesn't match configuration in compose file. It is kept as it is: "
+          "remove it (data will be lost) to recreate it",
+          v.name));
     if (!exists) {
       action a;
       a.kind = action_kind::create_volume;
@@ -198,6 +227,19 @@ plan make_plan(const model::project& p, const observed_state& observed,
   struct pending_start {
     std::string name, id;
     std::size_t create = SIZE_MAX;
+    std::vector<std::size_t> networks;  // recreate_network actions it waits for (reconnected)
+  };
+  // Marks a kept container on a recreated network for reconnection; returns those actions.
+  auto reconnect = [&](const model::service& svc, const engine::container_summary& c) {
+    std::vector<std::size_t> after;
+    for (const auto& [key, sn] : svc.networks)
+      if (auto it = recreated_networks.find(key); it != recreated_networks.end())
+        for (auto& ac : out.actions[it->second].attached)
+          if (ac.id == c.id) {
+            ac.reconnect = true;
+            after.push_back(it->second);
+          }
+    return after;
   };
   std::map<std::string, std::vector<std::size_t>> creates;    // service → create/recreate actions
   std::map<std::string, std::vector<pending_start>> to_start;  // service → containers to start
@@ -267,7 +309,7 @@ plan make_plan(const model::project& p, const observed_state& observed,
         a.after = create_after;
         auto idx = add(std::move(a));
         creates[name].push_back(idx);
-        to_start[name].push_back({out.actions[idx].resource, "", idx});
+        to_start[name].push_back({out.actions[idx].resource, "", idx, {}});
       } else {
         auto proper = container_name(p, s, number_of(c));
         std::size_t renamed = SIZE_MAX;
@@ -282,8 +324,9 @@ plan make_plan(const model::project& p, const observed_state& observed,
           renamed = add(std::move(a));
         }
         out.kept.push_back({name, proper, c.id, number_of(c)});
-        if (c.state != "running") to_start[name].push_back({proper, c.id, renamed});
-        else running[name].push_back({proper, c.id, renamed});
+        auto networks = reconnect(s, c);  // stopped by a network recreate: started again
+        if (c.state != "running" || !networks.empty()) to_start[name].push_back({proper, c.id, renamed, networks});
+        else running[name].push_back({proper, c.id, renamed, {}});
       }
     }
     for (int n = static_cast<int>(std::min<std::size_t>(existing.size(), static_cast<std::size_t>(std::max(scale, 0))));
@@ -296,10 +339,28 @@ plan make_plan(const model::project& p, const observed_state& observed,
       a.after = create_after;
       auto idx = add(std::move(a));
       creates[name].push_back(idx);
-      to_start[name].push_back({out.actions[idx].resource, "", idx});
+      to_start[name].push_back({out.actions[idx].resource, "", idx, {}});
     }
   }
+  // Containers of services outside the selection on a recreated network: reconnected, and
+  // started again when they were running.
+  std::vector<std::pair<const engine::container_summary*, std::vector<std::size_t>>> outside;
+  for (const auto& [svc, containers] : by_service)
+    if (!selected_set.count(svc) && p.services.count(svc))
+      for (const auto* c : containers)
+        if (auto networks = reconnect(p.services.at(svc), *c); !networks.empty() && c->state == "running")
+          outside.emplace_back(c, std::move(networks));
   if (options.no_start) return out;
+  for (const auto& [c, networks] : outside) {
+    action a;
+    a.kind = action_kind::start_container;
+    a.resource = c->name();
+    a.service = label_of(*c, labels::service);
+    a.container_id = c->id;
+    a.serialise_start = publishes_port_range(p.services.at(a.service));
+    a.after = networks;
+    add(std::move(a));
+  }
 
   // Start phase: a container starts after its creation and after the conditions of its service's
   // dependencies hold; a wait comes after the dependency's own starts.
@@ -343,6 +404,7 @@ plan make_plan(const model::project& p, const observed_state& observed,
       a.serialise_start = publishes_port_range(s);
       a.after = start_after;
       if (ps.create != SIZE_MAX) a.after.push_back(ps.create);
+      a.after.insert(a.after.end(), ps.networks.begin(), ps.networks.end());
       starts[name].push_back(add(std::move(a)));
     }
     if (restart_running)

@@ -364,4 +364,20 @@ std::string config_hash(const project& p, const std::string& service) {
   return sha256_hex(svc.dump());
 }
 
+std::string network_config_hash(const project& p, const std::string& key) {
+  const json& doc = doc_of(p);
+  if (!doc.contains("networks") || !doc["networks"].contains(key))
+    throw std::out_of_range("no such network: " + key);
+  return sha256_hex(for_json(doc["networks"][key], 1, true).dump());
+}
+
+std::string volume_config_hash(const project& p, const std::string& key) {
+  const json& doc = doc_of(p);
+  if (!doc.contains("volumes") || !doc["volumes"].contains(key)) throw std::out_of_range("no such volume: " + key);
+  json v = for_json(doc["volumes"][key], 1, true);
+  if (v.is_null()) v = json::object();
+  if (!v.contains("driver") || v["driver"] == "") v["driver"] = "local";
+  return sha256_hex(v.dump());
+}
+
 }  // namespace stackctl::model

@@ -164,6 +164,7 @@ service typed_service(const std::string& name, const json& j) {
     for (auto& [k, v] : j["networks"].items()) {
       service_network n;
       if (v.is_object()) {
+        n.has_config = true;
         n.aliases = list(v, "aliases");
         n.ipv4_address = s(v, "ipv4_address");
         n.ipv6_address = s(v, "ipv6_address");
@@ -265,6 +266,20 @@ service typed_service(const std::string& name, const json& j) {
   sv.external_links = list(j, "external_links");
   sv.volumes_from = list(j, "volumes_from");
   sv.group_add = list(j, "group_add");
+  sv.mem_limit = bytes(j, "mem_limit");
+  sv.memswap_limit = bytes(j, "memswap_limit");
+  sv.mem_reservation = bytes(j, "mem_reservation");
+  sv.mem_swappiness = bytes(j, "mem_swappiness");
+  if (j.contains("cpus")) sv.cpus = j["cpus"].get<double>();
+  for (auto [key, into] : {std::pair{"cpu_shares", &sv.cpu_shares}, std::pair{"cpu_period", &sv.cpu_period},
+                           std::pair{"cpu_quota", &sv.cpu_quota}, std::pair{"pids_limit", &sv.pids_limit}})
+    if (j.contains(key)) *into = j[key].get<std::int64_t>();
+  sv.cpuset = s(j, "cpuset");
+  if (j.contains("oom_score_adj")) sv.oom_score_adj = j["oom_score_adj"].get<int>();
+  sv.oom_kill_disable = b(j, "oom_kill_disable");
+  sv.device_cgroup_rules = list(j, "device_cgroup_rules");
+  sv.cgroup = s(j, "cgroup");
+  sv.mac_address = s(j, "mac_address");
   return sv;
 }
 

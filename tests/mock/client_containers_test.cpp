@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <stackctl/engine/client.hpp>
+#include <stackctl/engine/tar_archive.hpp>
 
 #include "client_fixture.hpp"
 
@@ -182,6 +183,39 @@ TEST_F(ContainerEndpoints, WaitSendsTheConditionAndReturnsTheExitCode) {
   const auto done = docker.containers().wait("abd");
   EXPECT_EQ(done.status_code, 137);
   EXPECT_EQ(done.error, "killed");
+}
+
+TEST_F(ContainerEndpoints, PutArchiveSendsTheTarWithItsPathAndOptions) {
+  const std::string tar = engine::make_tar({engine::tar_entry{"/run/secrets/a", "value", 0400, 0, 0, 0}});
+  engine.expect("PUT", v("/containers/abc/archive"))
+      .with_query("path", "/")
+      .with_query("noOverwriteDirNonDir", "true")
+      .without_query("copyUIDGID")
+      .with_header("Content-Type", "application/x-tar")
+      .with_body(tar)
+      .times(1)
+      .reply(200);
+  engine.expect("PUT", v("/containers/abd/archive"))
+      .with_query("path", "/etc")
+      .without_query("noOverwriteDirNonDir")
+      .with_query("copyUIDGID", "true")
+      .times(1)
+      .reply(200);
+  docker.containers().put_archive("abc", "/", tar);
+  engine::copy_to_container_options options;
+  options.allow_overwrite_dir_with_file = true;
+  options.copy_uid_gid = true;
+  docker.containers().put_archive("abd", "/etc", tar, options);
+}
+
+TEST_F(ContainerEndpoints, PutArchiveIntoAReadOnlyContainerIsAnError) {
+  engine.expect("PUT", v("/containers/abc/archive"))
+      .times(1)
+      .reply_error(403, "container rootfs is marked read-only");
+  const auto e = stackctl::mock_engine::testing::catch_engine_error(
+      [&] { docker.containers().put_archive("abc", "/", engine::make_tar({engine::tar_entry{"x", "", 0644, 0, 0, 0}})); });
+  EXPECT_EQ(e.status(), 403);
+  EXPECT_THAT(e.what(), ::testing::HasSubstr("read-only"));
 }
 
 }  // namespace

@@ -37,6 +37,8 @@ class container_endpoints final : public container_api {
   void rename(std::string_view id, std::string_view new_name) override;
   void logs(std::string_view id, const logs_options& options, const log_sink& sink,
             std::stop_token stop) override;
+  void put_archive(std::string_view id, std::string_view path, std::string tar,
+                   const copy_to_container_options& options) override;
 
  private:
   bool has_tty(std::string_view id);

@@ -5,6 +5,7 @@
 // it (and the external volumes it made) even when the test fails.
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 #include <set>
 #include <string>
@@ -96,11 +97,12 @@ class DeployEngine : public ::testing::Test {
     }
   }
 
-  model::project load(const std::string& yaml) {
+  model::project load(const std::string& yaml, std::map<std::string, std::string> env = {}) {
     std::ofstream(dir_ / "compose.yaml") << yaml;
     model::load_options o;
     o.current_directory = dir_;
     o.project_name = project_name_;
+    o.environment = std::move(env);
     return model::load(o);
   }
 

@@ -257,5 +257,101 @@ TEST(Apply, IndependentServicesRunConcurrentlyWithinTheParallelLimit) {
   }
 }
 
+TEST(Apply, RecreatedNetworkStopsDisconnectsRemovesCreatesReconnectsThenStarts) {
+  temp_dir d;
+  auto p = load_project(d, R"(services:
+  web:
+    image: busybox
+    networks:
+      front: {aliases: [www]}
+networks:
+  front: {labels: {tier: public}}
+)");
+  fake_engine f;
+  std::map<std::string, std::string> images{{"web", "sha256:img"}};
+  observed_state o;
+  o.containers = {observed_container(p, "web", 1, "sha256:img")};
+  o.containers[0].networks = {"demo_front"};
+  engine::network_inspect n;
+  n.name = "demo_front";
+  n.labels = network_labels(p, p.networks.at("front"));
+  n.labels[labels::config_hash] = "old";
+  o.networks = {n};
+  auto pl = make_plan(p, o, images, {});
+  {
+    InSequence seq;
+    EXPECT_CALL(f.containers, stop(std::string_view("id-web-1"), _));
+    EXPECT_CALL(f.networks, disconnect(std::string_view("demo_front"), std::string_view("id-web-1"), true));
+    EXPECT_CALL(f.networks, remove(std::string_view("demo_front")));
+    EXPECT_CALL(f.networks, create(_)).WillOnce(Invoke([&](const engine::network_create_request& r) {
+      EXPECT_EQ(r.name, "demo_front");
+      EXPECT_EQ(r.labels.at("tier"), "public");
+      EXPECT_EQ(r.labels.at("com.docker.compose.config-hash"), model::network_config_hash(p, "front"));
+      return engine::network_create_response{"n2", ""};
+    }));
+    EXPECT_CALL(f.networks, connect(std::string_view("demo_front"), std::string_view("id-web-1"), _))
+        .WillOnce(Invoke([](std::string_view, std::string_view, const engine::endpoint_settings& e) {
+          EXPECT_THAT(e.aliases, ElementsAre("demo-web-1", "web", "www"));
+        }));
+    EXPECT_CALL(f.containers, start(std::string_view("id-web-1")));
+  }
+  EXPECT_CALL(f.containers, create(_, _)).Times(0);
+  std::vector<std::string> events;
+  std::mutex m;
+  apply(pl, p, f.ref(), images, {}, [&](const progress_event& e) {
+    std::lock_guard lock(m);
+    events.push_back(e.resource + " " + e.text);
+  });
+  EXPECT_THAT(events, ::testing::IsSupersetOf({"Container demo-web-1 Stopped", "Network demo_front Removed",
+                                               "Network demo_front Created", "Container demo-web-1 Started"}));
+}
+
+TEST(Apply, ContentSecretsAndConfigsAreCopiedInBeforeEachStart) {
+  temp_dir d;
+  auto p = load_project(d, R"(services:
+  web:
+    image: busybox
+    secrets: [{source: token, uid: "7", mode: 0400}]
+    configs: [greeting]
+secrets:
+  token: {environment: TOKEN}
+configs:
+  greeting: {content: hello}
+)", {{"TOKEN", "t0k"}});
+  fake_engine f;
+  std::map<std::string, std::string> images{{"web", "sha256:img"}};
+  auto pl = make_plan(p, {}, images, {});
+  std::vector<std::string> tars;
+  {
+    InSequence seq;
+    EXPECT_CALL(f.containers, create(_, _)).WillOnce(Return(engine::container_create_response{"cid", {}}));
+    EXPECT_CALL(f.containers, put_archive(std::string_view("cid"), std::string_view("/"), _,
+                                          Field(&engine::copy_to_container_options::copy_uid_gid, true)))
+        .WillOnce(Invoke([&](std::string_view, std::string_view, std::string tar, const engine::copy_to_container_options&) {
+          tars.push_back(std::move(tar));
+        }));
+    EXPECT_CALL(f.containers, put_archive(std::string_view("cid"), std::string_view("/"), _,
+                                          Field(&engine::copy_to_container_options::copy_uid_gid, false)))
+        .WillOnce(Invoke([&](std::string_view, std::string_view, std::string tar, const engine::copy_to_container_options&) {
+          tars.push_back(std::move(tar));
+        }));
+    EXPECT_CALL(f.containers, start(std::string_view("cid")));
+  }
+  apply(pl, p, f.ref(), images);
+  ASSERT_EQ(tars.size(), 2u);
+  EXPECT_EQ(tars[0].substr(0, 18), "/run/secrets/token");
+  EXPECT_EQ(tars[0].substr(512, 3), "t0k");
+  EXPECT_EQ(tars[1].substr(0, 9), "/greeting");
+  EXPECT_EQ(tars[1].substr(512, 5), "hello");
+
+  // A kept, stopped container gets them again before its start (compose injects on every start).
+  observed_state o;
+  o.containers = {observed_container(p, "web", 1, "sha256:img", "exited")};
+  auto again = make_plan(p, o, images, {});
+  EXPECT_CALL(f.containers, put_archive(std::string_view("id-web-1"), _, _, _)).Times(2);
+  EXPECT_CALL(f.containers, start(std::string_view("id-web-1")));
+  apply(again, p, f.ref(), images);
+}
+
 }  // namespace
 }  // namespace stackctl::deploy

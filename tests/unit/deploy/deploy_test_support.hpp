@@ -63,6 +63,7 @@ class fake_containers : public engine::container_api {
   MOCK_METHOD(engine::container_wait_result, wait, (std::string_view, engine::wait_condition, std::stop_token), (override));
   MOCK_METHOD(void, rename, (std::string_view, std::string_view), (override));
   MOCK_METHOD(void, logs, (std::string_view, const engine::logs_options&, const engine::log_sink&, std::stop_token), (override));
+  MOCK_METHOD(void, put_archive, (std::string_view, std::string_view, std::string, const engine::copy_to_container_options&), (override));
 };
 
 class fake_networks : public engine::network_api {

@@ -306,5 +306,68 @@ TEST(Plan, ContainerNameForbidsScale) {
   EXPECT_THROW(make_plan(p, {}, {}, o), std::runtime_error);
 }
 
+TEST(Plan, ANetworkWhoseConfigHashChangedIsRecreatedAndItsContainersReconnectedAndStarted) {
+  temp_dir d;
+  auto p = load_project(d, kStack);
+  auto o = converged(p);
+  o.networks[0].labels = network_labels(p, p.networks.at("default"));
+  for (auto& c : o.containers) c.networks = {"demo_default"};
+  EXPECT_TRUE(make_plan(p, o, kImages, {}).actions.empty());  // same hash: nothing
+  auto unlabelled = o;
+  unlabelled.networks[0].labels.erase(labels::config_hash);
+  EXPECT_TRUE(make_plan(p, unlabelled, kImages, {}).actions.empty());  // made before the label: kept
+
+  o.networks[0].labels[labels::config_hash] = "an older definition";
+  auto pl = make_plan(p, o, kImages, {});
+  ASSERT_EQ(pl.count(action_kind::recreate_network), 1u);
+  EXPECT_EQ(pl.count(action_kind::create_network), 0u);
+  EXPECT_EQ(pl.count(action_kind::recreate_container), 0u);
+  const auto& net = find(pl, action_kind::recreate_network, "demo_default");
+  EXPECT_EQ(net.key, "default");
+  ASSERT_EQ(net.attached.size(), 2u);
+  for (const auto& c : net.attached) EXPECT_TRUE(c.reconnect) << c.name;
+  // Both are started again after it, db's wait still in between.
+  EXPECT_TRUE(comes_after(pl, find(pl, action_kind::start_container, "demo-db-1"), net));
+  EXPECT_TRUE(comes_after(pl, find(pl, action_kind::start_container, "demo-web-1"), net));
+  EXPECT_TRUE(comes_after(pl, find(pl, action_kind::start_container, "demo-web-1"),
+                          find(pl, action_kind::wait_dependency, "db")));
+
+  // A container recreated anyway is disconnected, not reconnected; its new one waits for the network.
+  o.containers[0].labels[labels::config_hash] = "changed";  // web
+  auto both = make_plan(p, o, kImages, {});
+  const auto& net2 = find(both, action_kind::recreate_network, "demo_default");
+  for (const auto& c : net2.attached) EXPECT_EQ(c.reconnect, c.service == "db") << c.name;
+  EXPECT_TRUE(comes_after(both, find(both, action_kind::recreate_container, "demo-web-1"), net2));
+}
+
+TEST(Plan, ANetworkRecreateReconnectsUnselectedServicesAndRestartsTheRunningOnes) {
+  temp_dir d;
+  auto p = load_project(d, kStack);
+  auto o = converged(p);
+  o.networks[0].labels = network_labels(p, p.networks.at("default"));
+  o.networks[0].labels[labels::config_hash] = "old";
+  for (auto& c : o.containers) c.networks = {"demo_default"};
+  plan_options only_db;
+  only_db.services = {"db"};
+  auto pl = make_plan(p, o, kImages, only_db);
+  const auto& net = find(pl, action_kind::recreate_network, "demo_default");
+  for (const auto& c : net.attached) EXPECT_TRUE(c.reconnect) << c.name;
+  EXPECT_TRUE(comes_after(pl, find(pl, action_kind::start_container, "demo-web-1"), net));
+}
+
+TEST(Plan, AVolumeWhoseConfigHashChangedIsKeptWithAWarning) {
+  temp_dir d;
+  auto p = load_project(d, kStack);
+  auto o = converged(p);
+  o.volumes[0].labels = volume_labels(p, p.volumes.at("data"));
+  EXPECT_TRUE(make_plan(p, o, kImages, {}).warnings.empty());
+  o.volumes[0].labels[labels::config_hash] = "old";
+  auto pl = make_plan(p, o, kImages, {});
+  EXPECT_TRUE(pl.actions.empty());
+  ASSERT_EQ(pl.warnings.size(), 1u);
+  EXPECT_THAT(pl.warnings[0],
+              HasSubstr("Volume \"demo_data\" exists but doesn't match configuration in compose file"));
+}
+
 }  // namespace
 }  // namespace stackctl::deploy

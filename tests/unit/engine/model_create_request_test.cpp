@@ -72,12 +72,20 @@ TEST(ModelCreateRequest, HealthcheckDurationsAreInt64Nanoseconds) {
 
 TEST(ModelCreateRequest, HostPortIsAString) {
   host_config host;
-  host.port_bindings["80/tcp"] = {port_binding{"127.0.0.1", "8080"}, port_binding{"", "8081"}};
-  host.port_bindings["53/udp"] = {port_binding{}};
+  host.port_bindings.emplace();
+  (*host.port_bindings)["80/tcp"] = {port_binding{"127.0.0.1", "8080"}, port_binding{"", "8081"}};
+  (*host.port_bindings)["53/udp"] = {port_binding{}};
   const json j = to_json(host, v141)["PortBindings"];
   EXPECT_EQ(j, json::parse(R"({"80/tcp":[{"HostIp":"127.0.0.1","HostPort":"8080"},{"HostPort":"8081"}],
                                "53/udp":[{}]})"));
   EXPECT_TRUE(j["80/tcp"][0]["HostPort"].is_string());
+}
+
+TEST(ModelCreateRequest, PortBindingsSetButEmptyIsAnEmptyObjectAndUnsetIsAbsent) {
+  host_config host;
+  EXPECT_FALSE(to_json(host, v141).contains("PortBindings"));
+  host.port_bindings.emplace();
+  EXPECT_EQ(to_json(host, v141)["PortBindings"], json::object());
 }
 
 TEST(ModelCreateRequest, TmpfsModeIsTheDecimalOfTheOctalBits) {
@@ -129,7 +137,7 @@ TEST(ModelCreateRequest, ComposeLikeRequestSerializesExactly) {
 
   host_config& h = req.host;
   h.restart_policy = restart_policy{"unless-stopped", 0};
-  h.port_bindings["80/tcp"] = {port_binding{"0.0.0.0", "8080"}};
+  h.port_bindings = port_map{{"80/tcp", {port_binding{"0.0.0.0", "8080"}}}};
   h.network_mode = "demo_default";
   h.binds = {"/srv/web:/usr/share/nginx/html:ro"};
   mount data;

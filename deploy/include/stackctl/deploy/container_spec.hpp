@@ -7,6 +7,7 @@
 #include "stackctl/engine/api_version.hpp"
 #include "stackctl/engine/container_create.hpp"
 #include "stackctl/engine/networking_config.hpp"
+#include "stackctl/engine/tar_archive.hpp"
 #include "stackctl/model/project.hpp"
 
 namespace stackctl::deploy {
@@ -20,11 +21,14 @@ struct container_context {
   // Container id of the first container of a service, for `network_mode: service:x`,
   // `volumes_from: [x]` and the ipc/pid `service:x` forms.
   std::map<std::string, std::string> service_container_ids;
+  // Names of every container of a service (`links:` link each of them).
+  std::map<std::string, std::vector<std::string>> service_container_names;
 };
 
 // One network a container joins: engine network name and its endpoint (aliases = container name,
 // service name, configured aliases).
 struct network_attachment {
+  std::string key;      // the network's key in the project
   std::string network;
   engine::endpoint_settings endpoint;
 };
@@ -44,8 +48,28 @@ std::vector<network_attachment> extra_networks(const model::project& p, const mo
                                                const std::string& container_name,
                                                engine::api_version version);
 
-// "KEY=value" entries; a key without value is looked up in the project environment, dropped if absent.
+// The endpoint a container (ctx.name) of `s` has on its network `key` as the create call (or the
+// connect before start) gives it: aliases, addresses, links, MAC from API 1.44. For reconnecting a
+// container after its network was recreated.
+engine::endpoint_settings endpoint_on(const model::project& p, const model::service& s, const std::string& key,
+                                      const container_context& ctx, engine::api_version version);
+
+// "KEY=value" entries; a key without value is looked up in the project environment, a bare "KEY"
+// (unset in the container, as compose sends it) when set nowhere.
 std::vector<std::string> environment_list(const model::project& p, const model::service& s);
+
+// A secret or config whose content is inline (`content:`) or comes from the environment
+// (`environment:`): compose copies it into the container before each start
+// (PUT /containers/{id}/archive?path=/ with a one-file tar), since there is no file to bind.
+struct injected_file {
+  std::string kind;  // "secret" or "config"
+  std::string name;  // the top-level key
+  engine::tar_entry entry;  // name = absolute target (/run/secrets/<x>, /<x>), mode 0444 unless set
+  bool copy_uid_gid = false;  // uid or gid given
+};
+// Throws std::runtime_error for an environment variable set nowhere, a non-numeric uid/gid and
+// a read-only service (compose's messages).
+std::vector<injected_file> injected_files(const model::project& p, const model::service& s);
 
 // Host directories up must create: sources of binds that ask for create_host_path.
 std::vector<std::string> bind_sources_to_create(const model::service& s);

@@ -22,9 +22,18 @@ enum class action_kind {
   wait_dependency,     // wait for a depends_on condition of a service's containers
   restart_container,   // restart a running dependent (depends_on restart: true) of a recreated service
   rename_container,    // give a kept container its proper name (a recreate interrupted before its rename)
+  recreate_network,    // its config-hash changed: stop + disconnect, remove, create, reconnect
 };
 
 std::string_view to_string(action_kind kind);
+
+// A project container on a network that is recreated: stopped and disconnected first; reconnected
+// (same endpoint as at create) unless it is itself recreated or removed.
+struct attached_container {
+  std::string service, name, id;
+  int number = 0;
+  bool reconnect = false;
+};
 
 struct action {
   action_kind kind = action_kind::create_container;
@@ -37,6 +46,7 @@ struct action {
   bool required = true;      // wait: false turns a failure into a warning
   bool serialise_start = false;  // start: publishes host ports from a range (or ephemeral)
   std::vector<std::size_t> after;  // indices of actions that must finish first
+  std::vector<attached_container> attached;  // recreate_network
 };
 
 enum class recreate_policy { diverged, force, never };
@@ -60,7 +70,7 @@ struct plan {
   // Containers that stay as they are (waits and service:x references need their ids).
   std::vector<kept_container> kept;
   std::vector<std::string> orphans;   // container names of services not in the project
-  std::vector<std::string> warnings;
+  std::vector<std::string> warnings;  // orphans; volumes whose config-hash changed (kept as they are)
 
   // Number of actions of a kind (tests, dry runs).
   std::size_t count(action_kind kind) const;

@@ -10,6 +10,7 @@
 #include "stackctl/engine/container_list_options.hpp"
 #include "stackctl/engine/container_remove_options.hpp"
 #include "stackctl/engine/container_summary.hpp"
+#include "stackctl/engine/copy_to_container_options.hpp"
 #include "stackctl/engine/container_wait_result.hpp"
 #include "stackctl/engine/log_sink.hpp"
 #include "stackctl/engine/logs_options.hpp"
@@ -53,6 +54,10 @@ class container_api {
   // A stream-3 frame → engine_error(stream, "error from daemon in stream: ...").
   virtual void logs(std::string_view id, const logs_options& options, const log_sink& sink,
                     std::stop_token stop = {}) = 0;
+  // PUT /containers/{id}/archive?path= with a tar (make_tar, tar_archive.hpp) extracted under
+  // `path`, which must exist in the container. Works on a created, not yet started container.
+  virtual void put_archive(std::string_view id, std::string_view path, std::string tar,
+                           const copy_to_container_options& options = {}) = 0;
 };
 
 }  // namespace stackctl::engine

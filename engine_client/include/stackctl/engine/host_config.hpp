@@ -21,7 +21,8 @@ namespace stackctl::engine {
 struct host_config {
   std::vector<std::string> binds;  // "src:dst[:opts]"; auto-creates a missing host dir
   std::vector<mount> mounts;
-  port_map port_bindings;
+  // Set (even empty, sent as {} like compose does) or absent.
+  std::optional<port_map> port_bindings;
   std::optional<bool> publish_all_ports;
   std::optional<engine::restart_policy> restart_policy;
   std::optional<std::string> network_mode;  // bridge|host|none|container:<id>|<network name>

@@ -22,4 +22,10 @@ std::vector<std::string> profile_names(const project& p);  // every profile decl
 // com.docker.compose.config-hash and recreates a container when it changes.
 std::string config_hash(const project& p, const std::string& service);
 
+// The same for a top-level network / volume (by key), as compose's NetworkHash / VolumeHash: deploy
+// labels them with it; a changed network is recreated, a changed volume is reported. A volume
+// without a driver hashes as driver "local".
+std::string network_config_hash(const project& p, const std::string& key);
+std::string volume_config_hash(const project& p, const std::string& key);
+
 }  // namespace stackctl::model

@@ -44,6 +44,7 @@ struct service_network {
   std::map<std::string, std::string> driver_opts;
   int priority = 0;
   int gw_priority = 0;
+  bool has_config = false;  // a mapping (`web: {}`), not a bare list entry or null
 };
 
 struct device_request {
@@ -141,6 +142,16 @@ struct service {
   std::optional<int> scale;
   std::vector<service_file_ref> secrets, configs;
   std::vector<std::string> links, external_links, volumes_from, group_add;
+  // Service-level resources (deploy.resources limits/reservations override some of them).
+  std::optional<std::int64_t> mem_limit, memswap_limit, mem_reservation, mem_swappiness;  // bytes
+  std::optional<double> cpus;
+  std::optional<std::int64_t> cpu_shares, cpu_period, cpu_quota, pids_limit;
+  std::string cpuset;
+  std::optional<int> oom_score_adj;
+  bool oom_kill_disable = false;
+  std::vector<std::string> device_cgroup_rules;
+  std::string cgroup;       // host|private
+  std::string mac_address;  // service level (the primary network's endpoint from API 1.44)
 
   // Containers to run: `scale`, else deploy.replicas, else 1.
   int replicas() const;
