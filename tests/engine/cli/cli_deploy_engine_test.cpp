@@ -48,17 +48,6 @@ std::vector<std::string> lines_of(const std::string& text) {
   return out;
 }
 
-// run_process execs without a PATH search: the full path of a program on PATH.
-std::string on_path(const std::string& program) {
-  const char* path = std::getenv("PATH");
-  std::istringstream dirs(path ? path : "/usr/bin:/bin");
-  for (std::string dir; std::getline(dirs, dir, ':');) {
-    const auto candidate = std::filesystem::path(dir) / program;
-    if (::access(candidate.c_str(), X_OK) == 0) return candidate.string();
-  }
-  return program;  // exits 127: the assertion shows it
-}
-
 // A TCP port nothing listens on right now (the kernel picks it).
 int free_port() {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
