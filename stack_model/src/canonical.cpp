@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "go_format.hpp"
+#include "input_guard.hpp"
 #include "stackctl/model/dotenv.hpp"
 #include "stackctl/model/model_error.hpp"
 #include "stackctl/model/volume_spec.hpp"
@@ -252,6 +253,16 @@ struct loader_state {
   }
 
   bool resolve() const { return ctx.options->resolve_paths; }
+
+  // A bare NAME in `environment` or build `args` takes its value from the project environment;
+  // bytes there that are not UTF-8 (from the process) are refused at the entry naming them.
+  std::optional<std::string> environment_value(const std::string& name, const tree& t, const std::string& path) const {
+    const auto it = ctx.environment.find(name);
+    if (it == ctx.environment.end()) return std::nullopt;
+    if (const auto bad = find_invalid_utf8(it->second))
+      fail(t, path, fmt::format("the value of {} in the environment is not UTF-8: {}", name, bad->reason));
+    return it->second;
+  }
 
   // Host path: '~' expanded, made absolute against the project directory.
   std::string host_path(const std::string& p) const {
@@ -670,8 +681,7 @@ struct loader_state {
       json a = json::object();
       for (auto& [k, val] : args) {
         if (!val) {
-          auto it = ctx.environment.find(k);
-          if (it != ctx.environment.end()) a[k] = it->second;
+          if (auto value = environment_value(k, *v, child(path, "args"))) a[k] = std::move(*value);
           else if (!ctx.options->normalize) a[k] = nullptr;
           continue;  // normalisation drops unset build args
         }
@@ -1026,8 +1036,7 @@ struct loader_state {
       if (auto* v = get("environment"))
         for (auto& [k, val] : mapping_or_list(*v, p("environment"))) {
           if (!val) {
-            auto it = ctx.environment.find(k);
-            if (it != ctx.environment.end()) env[k] = it->second;
+            if (auto value = environment_value(k, *v, p("environment"))) env[k] = std::move(value);
             else if (!env.count(k)) env[k] = std::nullopt;
             continue;
           }
