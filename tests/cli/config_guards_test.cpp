@@ -1,10 +1,11 @@
 // Issue 20: inputs found by fuzzing, as a user meets them. `stackctl config` on each fixture in
 // fixtures/fuzz/ prints one line naming file:line:column (and the field), exits 1, prints nothing
 // on stdout and creates nothing. Every run is bounded (killed after 10 s, at most 1 GiB), since
-// each of these inputs once hung or ate memory — a regression fails here instead of hanging CI.
+// several of these inputs once hung or ate memory — a regression fails here instead of hanging CI.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include "cli_test_support.hpp"
@@ -27,9 +28,9 @@ class fuzz_fixture : public ::testing::Test {
   }
 
   // The one line on stderr of a refused run, after checking the rest of what the user sees.
-  std::string refused(const std::vector<std::string>& args) {
+  std::string refused(const std::vector<std::string>& args, std::map<std::string, std::string> env = {}) {
     const auto before = entries();
-    const auto r = run_stackctl_bounded(args, {dir.path(), {}, {}});
+    const auto r = run_stackctl_bounded(args, {dir.path(), std::move(env), {}});
     EXPECT_EQ(r.exit_code, 1) << r.err.substr(0, 500);
     EXPECT_EQ(r.out, "");
     EXPECT_EQ(entries(), before) << "a refused config must create nothing";
@@ -89,6 +90,60 @@ TEST_F(fuzz_fixture, InvalidUtf8InAnEnvSchema) {
   const auto compose = good_compose();
   EXPECT_EQ(refused({"-f", compose, "--env-schema", fixture("invalid-utf8-env-schema.yaml"), "config"}),
             "stackctl: " + fixture("invalid-utf8-env-schema.yaml") + ":6:21: yaml: invalid leading UTF-8 octet");
+}
+
+// Item 4: values that passed `config` and then failed `up` (std::stoi), failed at the engine
+// without a location, rendered negative, or created no container and exited 0.
+struct value_case {
+  const char* file;
+  const char* error;  // after "<file>:"
+};
+constexpr value_case value_cases[] = {
+    {"restart-on-failure-abc.yaml",
+     "4:14: services.web.restart: invalid restart policy format: maximum retry count must be an integer"},
+    {"restart-on-failure-overflow.yaml",
+     "4:14: services.web.restart: invalid restart policy: maximum retry count must be at most 2147483647"},
+    {"restart-sometimes.yaml",
+     "4:14: services.web.restart: invalid restart policy: unknown policy 'sometimes'; use one of 'no', 'always', "
+     "'on-failure', or 'unless-stopped'"},
+    {"port-host-99999.yaml", "5:9: services.web.ports[0]: invalid port \"99999:80\": invalid hostPort: 99999"},
+    {"port-container-65536.yaml",
+     "5:9: services.web.ports[0]: invalid port \"8080:65536\": invalid containerPort: 65536"},
+    {"port-range-70000.yaml",
+     "5:9: services.web.ports[0]: invalid port \"8000-70000:80\": invalid hostPort: 8000-70000"},
+    {"port-ip-80-80.yaml", "5:9: services.web.ports[0]: invalid port \"80:80:80:80\": invalid IP address: 80:80"},
+    {"volume-colons.yaml",
+     "5:9: services.web.volumes[0]: invalid mount config for type \"volume\": invalid mount path: '::' mount path "
+     "must be absolute"},
+    {"shm-size-overflow.yaml",
+     "4:15: services.web.shm_size: invalid size: \"99999999999999999999g\": value out of range"},
+    {"scale-3000000000.yaml", "4:12: services.web.scale: must be less than or equal to 2147483647"},
+    {"scale-int64-max.yaml", "4:12: services.web.scale: must be less than or equal to 2147483647"},
+    {"scale-negative.yaml", "4:12: services.web.scale: must be greater than or equal to 0"},
+    {"replicas-3000000000.yaml", "5:17: services.web.deploy.replicas: must be less than or equal to 2147483647"},
+    {"cpus-inf.yaml", "4:11: services.web.cpus: invalid number: inf"},
+    {"stop-grace-period-overflow.yaml", "4:24: services.web.stop_grace_period: invalid duration: \"999999999999h\""},
+    {"healthcheck-retries-negative.yaml", "6:16: services.web.healthcheck.retries: must be greater than or equal to 0"},
+    {"ulimit-soft-above-hard.yaml",
+     "5:22: services.web.ulimits.nofile.soft: ulimit soft limit must be less than or equal to hard limit: 20000 > "
+     "10000"},
+};
+
+TEST_F(fuzz_fixture, ValuesTheEngineWouldRefuseAreRefusedByConfig) {
+  for (const auto& c : value_cases) {
+    SCOPED_TRACE(c.file);
+    EXPECT_EQ(refused({"-f", fixture(c.file), "config"}), "stackctl: " + fixture(c.file) + ":" + c.error);
+  }
+}
+
+// `up` loads the same way, so it stops at the same line before any engine request (the socket
+// named here does not exist: getting past loading would be a different error).
+TEST_F(fuzz_fixture, UpStopsAtTheSameLineBeforeTheEngine) {
+  for (const auto& c : value_cases) {
+    SCOPED_TRACE(c.file);
+    EXPECT_EQ(refused({"-f", fixture(c.file), "up", "-d"}, {{"DOCKER_HOST", "unix:///nonexistent/docker.sock"}}),
+              "stackctl: " + fixture(c.file) + ":" + c.error);
+  }
 }
 
 }  // namespace
