@@ -28,6 +28,13 @@ std::optional<std::string> read_input_file(const std::filesystem::path& file) {
   if (!in) return std::nullopt;
   std::string content;
   char buffer[1 << 16];
+  // A regular file too large is refused before it is read; anything else (a pipe, /dev/zero) is
+  // read into room for the limit, reserved once: untouched pages cost no memory, and no doubling
+  // of the buffer holds two copies at the end.
+  std::error_code ec;
+  const auto size = std::filesystem::is_regular_file(file, ec) ? std::filesystem::file_size(file, ec) : std::uintmax_t{0};
+  if (!ec && size > max_input_bytes) refuse_size(file.string());
+  content.reserve(!ec && size > 0 ? static_cast<std::size_t>(size) : max_input_bytes + sizeof buffer);
   while (in) {
     in.read(buffer, sizeof buffer);
     content.append(buffer, static_cast<std::size_t>(in.gcount()));

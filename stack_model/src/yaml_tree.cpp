@@ -5,7 +5,8 @@
 #include <cstdint>
 #include <optional>
 #include <regex>
-#include <sstream>
+#include <istream>
+#include <streambuf>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -49,6 +50,10 @@ namespace {
 // Nesting deeper than this is refused while parsing (go-yaml stops at 10,000, yaml-cpp at 500
 // with "bad file"; no compose file comes near 200, and every walk over the tree recurses).
 constexpr std::size_t max_depth = 200;
+// Nodes in one document, counting those alias expansion adds. yaml-cpp costs about 3 µs and the
+// tree about 350 bytes a node, so the limit bounds a dense 64 MiB file (30 million nodes) to
+// about 1.5 s and 200 MB; no compose file comes near (a large stack has a few thousand).
+constexpr std::size_t max_nodes = 500000;
 
 source_location at(const YAML::Mark& m, const std::string& file) {
   if (m.is_null()) return {file, 0, 0};
@@ -58,6 +63,19 @@ source_location at(const YAML::Mark& m, const std::string& file) {
 model_error depth_error(source_location where) {
   return model_error(fmt::format("yaml: exceeded max depth of {}", max_depth), std::move(where));
 }
+
+model_error size_error(source_location where) {
+  return model_error(fmt::format("yaml: document has more than {} nodes", max_nodes), std::move(where));
+}
+
+// The text as an input stream, without the copy an istringstream would make.
+class text_buffer : public std::streambuf {
+ public:
+  explicit text_buffer(const std::string& text) {
+    char* begin = const_cast<char*>(text.data());  // only ever read
+    setg(begin, begin, begin + text.size());
+  }
+};
 
 // One document as yaml-cpp's parser reports it, before any alias is expanded: a flat list of
 // nodes in which an alias is a reference to the anchored node, so that building it costs what
@@ -109,6 +127,7 @@ class raw_document final : public YAML::EventHandler {
   static constexpr std::size_t open_anchor = static_cast<std::size_t>(-1);
 
   std::size_t add(tree::kind k, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor) {
+    if (nodes_.size() >= max_nodes) throw size_error(at(mark, file_));
     const auto index = static_cast<std::uint32_t>(nodes_.size());
     raw_node& n = nodes_.emplace_back();
     n.k = k;
@@ -199,7 +218,7 @@ class tree_maker {
   source_location blame(const raw_node& n) const { return where(alias_depth_ > 0 ? *alias_site_ : n); }
 
   void count(const raw_node& n) {
-    ++decoded_;
+    if (++decoded_ > max_nodes) throw size_error(blame(n));
     if (alias_depth_ > 0) ++aliased_;
     if (aliased_ > 100 && decoded_ > 1000 &&
         static_cast<double>(aliased_) / static_cast<double>(decoded_) > allowed_alias_ratio(decoded_))
@@ -258,7 +277,8 @@ class tree_maker {
 
 tree parse_yaml(const std::string& content, const std::string& file_name) {
   check_input_text(content, file_name, input_kind::yaml);
-  std::istringstream in(content);
+  text_buffer buffer(content);
+  std::istream in(&buffer);
   raw_document first(file_name);
   try {
     YAML::Parser parser(in);

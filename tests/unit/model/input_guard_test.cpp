@@ -126,6 +126,20 @@ TEST(YamlGuard, NestingDeeperThan200IsRefused) {
               EndsWith("compose.yaml:2:66: yaml: exceeded max depth of 200"));
 }
 
+// yaml-cpp spends about 3 µs and the tree about 350 bytes a node: a dense file under the size limit
+// (or an expansion within the alias ratio) is stopped at 500,000 nodes, early, not after minutes.
+TEST(YamlGuard, DocumentsOfMoreThan500000NodesAreRefused) {
+  temp_project t;
+  std::string dense = "services: {}\nx-data: [";
+  for (int i = 0; i < 500000; ++i) dense += "0,";
+  dense += "0]\n";
+  EXPECT_THAT(compose_error(t, dense), EndsWith("compose.yaml:2:1000000: yaml: document has more than 500000 nodes"));
+  std::string expanded = "services: {}\nx-a: &a [";
+  for (int i = 0; i < 100000; ++i) expanded += "0,";
+  expanded += "0]\nx-b: [*a, *a, *a, *a, *a]\n";
+  EXPECT_THAT(compose_error(t, expanded), EndsWith("compose.yaml:3:19: yaml: document has more than 500000 nodes"));
+}
+
 // What aliases are for still works: anchors, merge keys (a list of them, nested), local keys win.
 TEST(YamlGuard, AliasesAndMergeKeysWithinTheBudget) {
   temp_project t;
