@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <functional>
@@ -351,12 +352,14 @@ struct loader_state {
     return out;
   }
 
-  json duration_value(const tree& t, const std::string& path) const {
+  static std::chrono::nanoseconds duration_of(const tree& t, const std::string& path) {
     const std::string s = str(t, path);
     auto d = parse_duration(s);
     if (!d) fail(t, path, fmt::format("invalid duration: \"{}\"", s));
-    return format_duration(*d);
+    return *d;
   }
+
+  json duration_value(const tree& t, const std::string& path) const { return format_duration(duration_of(t, path)); }
 
   // A byte size; -1 only where it means "unlimited" (memswap_limit, mem_swappiness).
   json bytes_value(const tree& t, const std::string& path, bool minus_one_allowed = false) const {
@@ -573,11 +576,20 @@ struct loader_state {
         j["test"] = to_json_list(list);
       }
     }
-    for (const char* f : {"timeout", "interval"})
-      if (auto* v = t.find(f)) j[f] = duration_value(*v, child(path, f));
+    // The engine refuses a set duration under 1ms (a negative one included), in these words.
+    const auto engine_duration = [&](const char* f, const char* engine_name) {
+      if (const tree* v = t.find(f)) {
+        const auto d = duration_of(*v, child(path, f));
+        if (d != d.zero() && d < std::chrono::milliseconds(1))
+          fail(*v, child(path, f), fmt::format("{} in Healthcheck cannot be less than 1ms", engine_name));
+        j[f] = format_duration(d);
+      }
+    };
+    engine_duration("timeout", "Timeout");
+    engine_duration("interval", "Interval");
     if (auto* v = t.find("retries")) j["retries"] = parse_int_in(*v, child(path, "retries"), 0, int_max);
-    for (const char* f : {"start_period", "start_interval"})
-      if (auto* v = t.find(f)) j[f] = duration_value(*v, child(path, f));
+    engine_duration("start_period", "StartPeriod");
+    engine_duration("start_interval", "StartInterval");
     if (auto* v = t.find("disable"); v && parse_bool(*v, child(path, "disable"), &ctx.warnings)) j["disable"] = true;
     add_extensions(j, t);
     return j;
@@ -1143,7 +1155,12 @@ struct loader_state {
     put_list("security_opt", false);
     put_bytes("shm_size");
     put_bool("stdin_open", false);
-    if (auto* v = get("stop_grace_period")) j["stop_grace_period"] = duration_value(*v, p("stop_grace_period"));
+    if (auto* v = get("stop_grace_period")) {
+      const auto d = duration_of(*v, p("stop_grace_period"));
+      if (d > std::chrono::seconds(int_max))  // the engine's stop timeout is an int of seconds
+        fail(*v, p("stop_grace_period"), "must be at most 2147483647s");
+      j["stop_grace_period"] = format_duration(d);
+    }
     put_str("stop_signal");
     put_map("storage_opt", true);
     put_map("sysctls", true);

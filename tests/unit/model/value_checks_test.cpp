@@ -152,15 +152,25 @@ TEST(FloatRange, CpusAreAFiniteFloat32AndNotNegative) {
   EXPECT_EQ(web(t, "    cpus: 0.5\n").name, "web");
 }
 
-TEST(DurationRange, DurationsFitAnInt64OfNanoseconds) {
+TEST(DurationRange, DurationsFitAnInt64OfNanosecondsAndTheEnginesUnits) {
   temp_project t;
-  EXPECT_TRUE(web(t, "    stop_grace_period: 2562047h\n").stop_grace_period.has_value());
-  EXPECT_THAT(web_error(t, "    stop_grace_period: 2562048h\n"),
-              EndsWith(":4:24: services.web.stop_grace_period: invalid duration: \"2562048h\""));
-  EXPECT_THAT(web_error(t, "    healthcheck:\n      interval: 999999999999h\n"),
-              EndsWith(":5:17: services.web.healthcheck.interval: invalid duration: \"999999999999h\""));
+  EXPECT_TRUE(web(t, "    healthcheck:\n      interval: 2562047h\n").health->interval.has_value());
+  EXPECT_THAT(web_error(t, "    healthcheck:\n      interval: 2562048h\n"),
+              EndsWith(":5:17: services.web.healthcheck.interval: invalid duration: \"2562048h\""));
+  EXPECT_THAT(web_error(t, "    stop_grace_period: 999999999999h\n"),
+              EndsWith(":4:24: services.web.stop_grace_period: invalid duration: \"999999999999h\""));
   EXPECT_THAT(web_error(t, "    stop_grace_period: " + std::string(5000, '9') + "s\n"),
               ::testing::HasSubstr("services.web.stop_grace_period: invalid duration"));
+  // stop_grace_period becomes the engine's StopTimeout, an int of seconds.
+  EXPECT_EQ(web(t, "    stop_grace_period: 2147483647s\n").stop_grace_period, std::chrono::seconds(2147483647));
+  EXPECT_THAT(web_error(t, "    stop_grace_period: 2147483648s\n"),
+              EndsWith(":4:24: services.web.stop_grace_period: must be at most 2147483647s"));
+  // The engine refuses a healthcheck duration that is set but under 1ms.
+  EXPECT_THAT(web_error(t, "    healthcheck:\n      interval: 500us\n"),
+              EndsWith(":5:17: services.web.healthcheck.interval: Interval in Healthcheck cannot be less than 1ms"));
+  EXPECT_THAT(web_error(t, "    healthcheck:\n      start_period: -1s\n"),
+              EndsWith(":5:21: services.web.healthcheck.start_period: StartPeriod in Healthcheck cannot be less than 1ms"));
+  EXPECT_EQ(web_error(t, "    healthcheck:\n      interval: 0s\n      timeout: 1ms\n"), "");
 }
 
 TEST(Ulimits, SoftMayNotExceedHard) {
