@@ -2,12 +2,18 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <functional>
+#include <limits>
 
 #include <fmt/format.h>
 
 #include "go_format.hpp"
+#include "input_guard.hpp"
+#include "port_spec.hpp"
+#include "restart_spec.hpp"
 #include "stackctl/model/dotenv.hpp"
 #include "stackctl/model/model_error.hpp"
 #include "stackctl/model/volume_spec.hpp"
@@ -42,11 +48,28 @@ std::int64_t parse_int(const tree& t, const std::string& path) {
   if (digits.size() > 2 && digits[0] == '0' && (digits[1] == 'x' || digits[1] == 'X')) base = 16, digits = digits.substr(2);
   else if (digits.size() > 2 && digits[0] == '0' && digits[1] == 'o') base = 8, digits = digits.substr(2);
   else if (digits.size() > 2 && digits[0] == '0' && digits[1] == 'b') base = 2, digits = digits.substr(2);
-  std::int64_t v = 0;
-  auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v, base);
-  if (digits.empty() || ec != std::errc() || ptr != digits.data() + digits.size())
+  std::uint64_t magnitude = 0;
+  auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), magnitude, base);
+  if (digits.empty() || ptr != digits.data() + digits.size() || (ec != std::errc() && ec != std::errc::result_out_of_range))
     fail(t, path, fmt::format("invalid integer: {}", t.text));
-  return neg ? -v : v;
+  constexpr auto max = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+  if (ec == std::errc::result_out_of_range || magnitude > max + (neg ? 1 : 0))
+    fail(t, path, fmt::format("invalid integer: {}: value out of range", t.text));
+  if (neg) return magnitude == max + 1 ? std::numeric_limits<std::int64_t>::min() : -static_cast<std::int64_t>(magnitude);
+  return static_cast<std::int64_t>(magnitude);
+}
+
+constexpr std::int64_t int_max = std::numeric_limits<int>::max();  // what the engine and the typed model hold
+constexpr std::int64_t int_min = std::numeric_limits<int>::min();
+constexpr std::int64_t uint32_max = std::numeric_limits<std::uint32_t>::max();
+constexpr std::int64_t int64_max = std::numeric_limits<std::int64_t>::max();
+
+// An integer field with the range the engine (or compose's schema) accepts, so nothing wraps later.
+std::int64_t parse_int_in(const tree& t, const std::string& path, std::int64_t low, std::int64_t high) {
+  const std::int64_t v = parse_int(t, path);
+  if (v < low) fail(t, path, fmt::format("must be greater than or equal to {}", low));
+  if (v > high) fail(t, path, fmt::format("must be less than or equal to {}", high));
+  return v;
 }
 
 double parse_float(const tree& t, const std::string& path) {
@@ -253,6 +276,16 @@ struct loader_state {
 
   bool resolve() const { return ctx.options->resolve_paths; }
 
+  // A bare NAME in `environment` or build `args` takes its value from the project environment;
+  // bytes there that are not UTF-8 (from the process) are refused at the entry naming them.
+  std::optional<std::string> environment_value(const std::string& name, const tree& t, const std::string& path) const {
+    const auto it = ctx.environment.find(name);
+    if (it == ctx.environment.end()) return std::nullopt;
+    if (const auto bad = find_invalid_utf8(it->second))
+      fail(t, path, fmt::format("the value of {} in the environment is not UTF-8: {}", name, bad->reason));
+    return it->second;
+  }
+
   // Host path: '~' expanded, made absolute against the project directory.
   std::string host_path(const std::string& p) const {
     std::string s = p;
@@ -286,6 +319,7 @@ struct loader_state {
     auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v, base);
     if (digits.empty() || ec != std::errc() || ptr != digits.data() + digits.size())
       fail(t, path, fmt::format("invalid file mode: {}", s));
+    if (v > static_cast<std::uint64_t>(uint32_max)) fail(t, path, fmt::format("invalid file mode: {}: value out of range", s));
     return fmt::format("0{:o}", v);
   }
 
@@ -318,24 +352,41 @@ struct loader_state {
     return out;
   }
 
-  json duration_value(const tree& t, const std::string& path) const {
+  static std::chrono::nanoseconds duration_of(const tree& t, const std::string& path) {
     const std::string s = str(t, path);
     auto d = parse_duration(s);
     if (!d) fail(t, path, fmt::format("invalid duration: \"{}\"", s));
-    return format_duration(*d);
+    return *d;
   }
 
-  json bytes_value(const tree& t, const std::string& path) const {
-    if (t.is_scalar() && !t.is_string && resolve_scalar(t) == scalar_type::integer)
-      return std::to_string(parse_int(t, path));
-    const std::string s = str(t, path);
-    auto b = parse_bytes(s);
-    if (!b) fail(t, path, fmt::format("invalid size: \"{}\"", s));
-    return std::to_string(*b);
+  json duration_value(const tree& t, const std::string& path) const { return format_duration(duration_of(t, path)); }
+
+  // A byte size; -1 only where it means "unlimited" (memswap_limit, mem_swappiness).
+  json bytes_value(const tree& t, const std::string& path, bool minus_one_allowed = false) const {
+    std::int64_t b = 0;
+    if (t.is_scalar() && !t.is_string && resolve_scalar(t) == scalar_type::integer) {
+      b = parse_int(t, path);
+    } else {
+      const std::string s = str(t, path);
+      bool out_of_range = false;
+      const auto parsed = parse_bytes(s, &out_of_range);
+      if (!parsed) fail(t, path, fmt::format("invalid size: \"{}\"{}", s, out_of_range ? ": value out of range" : ""));
+      b = *parsed;
+    }
+    if (b < 0 && !(minus_one_allowed && b == -1))
+      fail(t, path, minus_one_allowed ? "must be -1 (unlimited) or greater than or equal to 0"
+                                      : "must be greater than or equal to 0");
+    return std::to_string(b);
   }
 
+  // cpus, cpu_percent, max_failure_ratio: a float32 (NaN, infinities and larger numbers do not
+  // render), not negative.
   json cpus_value(const tree& t, const std::string& path) const {
     const double v = parse_float(t, path);
+    if (!std::isfinite(v)) fail(t, path, fmt::format("invalid number: {}", t.text));
+    if (std::fabs(v) > std::numeric_limits<float>::max())
+      fail(t, path, fmt::format("invalid number: {}: value out of range", t.text));
+    if (v < 0) fail(t, path, "must be greater than or equal to 0");
     return json::parse(format_float32(v));
   }
 
@@ -353,13 +404,16 @@ struct loader_state {
         j["mode"] = mode.empty() ? "ingress" : mode;
         if (auto* v = item.find("host_ip")) {
           std::string s = str(*v, child(p, "host_ip"));
+          if (!s.empty() && !is_ip_address(s)) fail(*v, child(p, "host_ip"), "invalid IP address: " + s);
           if (!s.empty()) j["host_ip"] = s;
         }
         const tree* target = item.find("target");
         if (!target) fail(item, p, "port mapping needs a target");
-        j["target"] = parse_int(*target, child(p, "target"));
+        j["target"] = parse_int_in(*target, child(p, "target"), 0, 65535);
         if (auto* v = item.find("published")) {
           std::string s = str(*v, child(p, "published"));
+          long low = 0, high = 0;
+          if (!s.empty() && !parse_port_range(s, low, high)) fail(*v, child(p, "published"), "invalid hostPort: " + s);
           if (!s.empty()) j["published"] = s;
         }
         std::string proto = item.find("protocol") ? str(*item.find("protocol"), child(p, "protocol")) : "tcp";
@@ -374,76 +428,37 @@ struct loader_state {
     }
   }
 
-  static bool parse_range(const std::string& s, long& lo, long& hi) {
-    auto dash = s.find('-');
-    auto num = [](const std::string& x, long& v) {
-      if (x.empty() || x.size() > 5) return false;
-      for (char c : x)
-        if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-      v = std::stol(x);
-      return true;
-    };
-    if (dash == std::string::npos) {
-      if (!num(s, lo)) return false;
-      hi = lo;
-      return true;
-    }
-    return num(s.substr(0, dash), lo) && num(s.substr(dash + 1), hi) && lo <= hi;
-  }
-
   void parse_short_port(const tree& item, const std::string& p, json& out) const {
-    std::string spec = item.text;
-    std::string proto = "tcp";
-    if (auto slash = spec.rfind('/'); slash != std::string::npos) {
-      proto = spec.substr(slash + 1);
-      std::transform(proto.begin(), proto.end(), proto.begin(), [](unsigned char c) { return std::tolower(c); });
-      spec = spec.substr(0, slash);
+    std::vector<port_mapping> mappings;
+    try {
+      mappings = parse_port_spec(item.text);
+    } catch (const port_spec_error& e) {
+      fail(item, p, fmt::format("invalid port \"{}\": {}", item.text, e.what()));
     }
-    std::string ip, published, target;
-    // The container port is after the last ':'; an IPv6 host ip sits in brackets.
-    auto last = spec.rfind(':');
-    if (last == std::string::npos) {
-      target = spec;
-    } else {
-      target = spec.substr(last + 1);
-      std::string rest = spec.substr(0, last);
-      if (!rest.empty() && rest.back() == ']') {
-        ip = rest;
-      } else if (auto mid = rest.rfind(':'); mid != std::string::npos) {
-        ip = rest.substr(0, mid);
-        published = rest.substr(mid + 1);
-      } else {
-        published = rest;
-      }
-      if (ip.size() >= 2 && ip.front() == '[' && ip.back() == ']') ip = ip.substr(1, ip.size() - 2);
-    }
-    const auto bad = [&](const std::string& why) { fail(item, p, fmt::format("invalid port \"{}\": {}", item.text, why)); };
-    if (proto != "tcp" && proto != "udp" && proto != "sctp") bad("invalid protocol " + proto);
-    long tlo = 0, thi = 0, plo = 0, phi = 0;
-    if (!parse_range(target, tlo, thi)) bad("invalid containerPort: " + target);
-    if (!published.empty() && !parse_range(published, plo, phi)) bad("invalid hostPort: " + published);
-    const long count = thi - tlo + 1;
-    if (!published.empty() && phi - plo + 1 != count && count != 1)
-      bad("invalid ranges specified for container and host Ports");
     // go-connections returns the ports keyed "<port>/<proto>", which compose sorts as strings.
     std::vector<std::pair<std::string, json>> entries;
-    for (long port = tlo; port <= thi; ++port) {
+    for (const auto& m : mappings) {
       json j = json::object();
       j["mode"] = "ingress";
-      if (!ip.empty()) j["host_ip"] = ip;
-      j["target"] = port;
-      if (!published.empty()) {
-        if (count == 1) j["published"] = published;
-        else j["published"] = std::to_string(plo + (port - tlo));
-      }
-      j["protocol"] = proto;
-      entries.emplace_back(fmt::format("{}/{}", port, proto), std::move(j));
+      if (!m.host_ip.empty()) j["host_ip"] = m.host_ip;
+      j["target"] = m.target;
+      if (!m.published.empty()) j["published"] = m.published;
+      j["protocol"] = m.protocol;
+      entries.emplace_back(fmt::format("{}/{}", m.target, m.protocol), std::move(j));
     }
     std::stable_sort(entries.begin(), entries.end(), [](auto& a, auto& b) { return a.first < b.first; });
     for (auto& e : entries) out.push_back(std::move(e.second));
   }
 
   std::string volume_key_from(const std::string& source) const { return source; }
+
+  // The engine's rule (a container path is absolute), checked where the mount is written.
+  static void check_mount_target(const std::string& type, const std::string& target, const tree& t,
+                                 const std::string& path) {
+    if (target.empty() || target[0] != '/')
+      fail(t, path, fmt::format("invalid mount config for type \"{}\": invalid mount path: '{}' mount path must be absolute",
+                                type, target));
+  }
 
   void check_volume_declared(const std::string& service, const std::string& source, const tree& item,
                              const std::string& p) const {
@@ -467,6 +482,7 @@ struct loader_state {
         } catch (const std::exception& e) {
           fail(item, p, e.what());
         }
+        check_mount_target(spec.type == volume_spec::kind::bind ? "bind" : "volume", spec.target, item, p);
         if (spec.type == volume_spec::kind::bind) {
           j["type"] = "bind";
           j["source"] = host_path(*spec.source);
@@ -511,7 +527,9 @@ struct loader_state {
       if (!source.empty()) j["source"] = source;
       const tree* target = item.find("target");
       if (!target) fail(item, p, "mount needs a target");
-      j["target"] = clean_path(str(*target, child(p, "target")));
+      const std::string target_path = str(*target, child(p, "target"));
+      check_mount_target(type, target_path, *target, child(p, "target"));
+      j["target"] = clean_path(target_path);
       if (auto* v = item.find("read_only"); v && parse_bool(*v, child(p, "read_only"), &ctx.warnings)) j["read_only"] = true;
       if (auto* v = item.find("consistency")) j["consistency"] = str(*v, child(p, "consistency"));
       if (auto* b = item.find("bind")) {
@@ -536,7 +554,7 @@ struct loader_state {
         const std::string tp = child(p, "tmpfs");
         json tm = json::object();
         if (auto* s = v->find("size")) tm["size"] = bytes_value(*s, child(tp, "size"));
-        if (auto* m = v->find("mode")) tm["mode"] = parse_int(*m, child(tp, "mode"));
+        if (auto* m = v->find("mode")) tm["mode"] = parse_int_in(*m, child(tp, "mode"), 0, uint32_max);
         j["tmpfs"] = tm;
       }
       if (auto* v = item.find("image")) j["image"] = sorted_raw_map(*v);
@@ -558,11 +576,20 @@ struct loader_state {
         j["test"] = to_json_list(list);
       }
     }
-    for (const char* f : {"timeout", "interval"})
-      if (auto* v = t.find(f)) j[f] = duration_value(*v, child(path, f));
-    if (auto* v = t.find("retries")) j["retries"] = parse_int(*v, child(path, "retries"));
-    for (const char* f : {"start_period", "start_interval"})
-      if (auto* v = t.find(f)) j[f] = duration_value(*v, child(path, f));
+    // The engine refuses a set duration under 1ms (a negative one included), in these words.
+    const auto engine_duration = [&](const char* f, const char* engine_name) {
+      if (const tree* v = t.find(f)) {
+        const auto d = duration_of(*v, child(path, f));
+        if (d != d.zero() && d < std::chrono::milliseconds(1))
+          fail(*v, child(path, f), fmt::format("{} in Healthcheck cannot be less than 1ms", engine_name));
+        j[f] = format_duration(d);
+      }
+    };
+    engine_duration("timeout", "Timeout");
+    engine_duration("interval", "Interval");
+    if (auto* v = t.find("retries")) j["retries"] = parse_int_in(*v, child(path, "retries"), 0, int_max);
+    engine_duration("start_period", "StartPeriod");
+    engine_duration("start_interval", "StartInterval");
     if (auto* v = t.find("disable"); v && parse_bool(*v, child(path, "disable"), &ctx.warnings)) j["disable"] = true;
     add_extensions(j, t);
     return j;
@@ -615,7 +642,7 @@ struct loader_state {
       if (auto* v = t.find(f); v && !v->is_map() && !v->is_null()) fail(*v, child(path, f), "must be a mapping");
     json j = json::object();
     if (auto* v = t.find("mode")) j["mode"] = str(*v, child(path, "mode"));
-    if (auto* v = t.find("replicas")) j["replicas"] = parse_int(*v, child(path, "replicas"));
+    if (auto* v = t.find("replicas")) j["replicas"] = parse_int_in(*v, child(path, "replicas"), 0, int_max);
     if (auto* v = t.find("labels")) j["labels"] = string_map_json(mapping_or_list(*v, child(path, "labels")), true);
     if (auto* v = t.find("update_config")) j["update_config"] = update_config(*v, child(path, "update_config"));
     if (auto* v = t.find("rollback_config")) j["rollback_config"] = update_config(*v, child(path, "rollback_config"));
@@ -630,9 +657,13 @@ struct loader_state {
     if (auto* v = t.find("restart_policy")) {
       const std::string rp = child(path, "restart_policy");
       json r = json::object();
-      if (auto* x = v->find("condition")) r["condition"] = str(*x, child(rp, "condition"));
+      if (auto* x = v->find("condition")) {
+        r["condition"] = str(*x, child(rp, "condition"));
+        if (const auto problem = restart_condition_problem(r["condition"].get<std::string>()); !problem.empty())
+          fail(*x, child(rp, "condition"), problem);
+      }
       if (auto* x = v->find("delay")) r["delay"] = duration_value(*x, child(rp, "delay"));
-      if (auto* x = v->find("max_attempts")) r["max_attempts"] = parse_int(*x, child(rp, "max_attempts"));
+      if (auto* x = v->find("max_attempts")) r["max_attempts"] = parse_int_in(*x, child(rp, "max_attempts"), 0, int_max);
       if (auto* x = v->find("window")) r["window"] = duration_value(*x, child(rp, "window"));
       j["restart_policy"] = r;
     }
@@ -670,8 +701,7 @@ struct loader_state {
       json a = json::object();
       for (auto& [k, val] : args) {
         if (!val) {
-          auto it = ctx.environment.find(k);
-          if (it != ctx.environment.end()) a[k] = it->second;
+          if (auto value = environment_value(k, *v, child(path, "args"))) a[k] = std::move(*value);
           else if (!ctx.options->normalize) a[k] = nullptr;
           continue;  // normalisation drops unset build args
         }
@@ -734,8 +764,14 @@ struct loader_state {
       if (v.is_scalar()) sorted[k] = parse_int(v, p);
       else if (v.is_map()) {
         json u = json::object();
-        if (auto* s = v.find("soft")) u["soft"] = parse_int(*s, child(p, "soft"));
-        if (auto* h = v.find("hard")) u["hard"] = parse_int(*h, child(p, "hard"));
+        const tree* soft = v.find("soft");
+        const tree* hard = v.find("hard");
+        if (soft) u["soft"] = parse_int(*soft, child(p, "soft"));
+        if (hard) u["hard"] = parse_int(*hard, child(p, "hard"));
+        if (soft && hard && u["hard"] != -1 && (u["soft"] == -1 || u["soft"] > u["hard"]))
+          fail(*soft, child(p, "soft"),
+               fmt::format("ulimit soft limit must be less than or equal to hard limit: {} > {}",
+                           u["soft"].get<std::int64_t>() == -1 ? "-1 (unlimited)" : u["soft"].dump(), u["hard"].dump()));
         sorted[k] = u;
       } else {
         fail(v, p, "must be a number or a mapping with soft and hard");
@@ -761,12 +797,12 @@ struct loader_state {
         json n = json::object();
         if (auto* x = v.find("aliases")) n["aliases"] = to_json_list(string_list(*x, child(p, "aliases"), false));
         if (auto* x = v.find("driver_opts")) n["driver_opts"] = string_map_json(mapping_or_list(*x, child(p, "driver_opts")), true);
-        if (auto* x = v.find("gw_priority")) n["gw_priority"] = parse_int(*x, child(p, "gw_priority"));
+        if (auto* x = v.find("gw_priority")) n["gw_priority"] = parse_int_in(*x, child(p, "gw_priority"), int_min, int_max);
         for (const char* f : {"interface_name", "ipv4_address", "ipv6_address"})
           if (auto* x = v.find(f)) n[f] = str(*x, child(p, f));
         if (auto* x = v.find("link_local_ips")) n["link_local_ips"] = to_json_list(string_list(*x, child(p, "link_local_ips"), false));
         if (auto* x = v.find("mac_address")) n["mac_address"] = str(*x, child(p, "mac_address"));
-        if (auto* x = v.find("priority")) n["priority"] = parse_int(*x, child(p, "priority"));
+        if (auto* x = v.find("priority")) n["priority"] = parse_int_in(*x, child(p, "priority"), int_min, int_max);
         add_extensions(n, v);
         sorted[k] = n;
       }
@@ -911,17 +947,18 @@ struct loader_state {
         if (b || pointer) j[f] = b;
       }
     };
-    auto put_int = [&](const char* f) {
+    auto put_int = [&](const char* f, std::int64_t low = std::numeric_limits<std::int64_t>::min(),
+                       std::int64_t high = int64_max) {
       if (auto* v = get(f)) {
-        auto n = parse_int(*v, p(f));
+        auto n = parse_int_in(*v, p(f), low, high);
         if (n != 0) j[f] = n;
       }
     };
     auto put_float = [&](const char* f) {
       if (auto* v = get(f)) j[f] = cpus_value(*v, p(f));
     };
-    auto put_bytes = [&](const char* f) {
-      if (auto* v = get(f)) j[f] = bytes_value(*v, p(f));
+    auto put_bytes = [&](const char* f, bool minus_one_allowed = false) {
+      if (auto* v = get(f)) j[f] = bytes_value(*v, p(f), minus_one_allowed);
     };
     auto put_map = [&](const char* f, bool null_as_empty) {
       if (auto* v = get(f)) {
@@ -963,7 +1000,7 @@ struct loader_state {
     put_list("cap_drop", false);
     put_str("cgroup_parent");
     put_str("cgroup");
-    put_int("cpu_count");
+    put_int("cpu_count", 0);
     if (get("cpu_percent")) put_float("cpu_percent");
     put_int("cpu_period");
     put_int("cpu_quota");
@@ -1026,8 +1063,7 @@ struct loader_state {
       if (auto* v = get("environment"))
         for (auto& [k, val] : mapping_or_list(*v, p("environment"))) {
           if (!val) {
-            auto it = ctx.environment.find(k);
-            if (it != ctx.environment.end()) env[k] = it->second;
+            if (auto value = environment_value(k, *v, p("environment"))) env[k] = std::move(value);
             else if (!env.count(k)) env[k] = std::nullopt;
             continue;
           }
@@ -1038,6 +1074,13 @@ struct loader_state {
     }
     if (auto* v = get("expose")) {
       auto l = string_list(*v, p("expose"), true);
+      for (std::size_t i = 0; i < l.size(); ++i) {
+        const std::string port = l[i].substr(0, l[i].find('/'));
+        long low = 0, high = 0;
+        if (!parse_port_range(port, low, high))
+          fail(v->is_seq() ? v->seq[i] : *v, v->is_seq() ? index(p("expose"), i) : p("expose"),
+               fmt::format("invalid port \"{}\": invalid containerPort: {}", l[i], port));
+      }
       if (!l.empty()) j["expose"] = to_json_list(l);
     }
     put_list("external_links", false);
@@ -1075,8 +1118,8 @@ struct loader_state {
     put_map("log_opt", true);
     put_bytes("mem_limit");
     put_bytes("mem_reservation");
-    put_bytes("memswap_limit");
-    put_bytes("mem_swappiness");
+    put_bytes("memswap_limit", true);
+    put_bytes("mem_swappiness", true);
     put_str("mac_address");
     put_raw("models");
     put_str("net");
@@ -1086,7 +1129,7 @@ struct loader_state {
       if (!n.empty()) j["networks"] = n;
     }
     put_bool("oom_kill_disable", false);
-    put_int("oom_score_adj");
+    put_int("oom_score_adj", -1000, 1000);
     put_str("pid");
     put_int("pids_limit");
     put_str("platform");
@@ -1098,9 +1141,13 @@ struct loader_state {
     put_bool("privileged", false);
     put_str("pull_policy");
     put_bool("read_only", false);
-    put_str("restart");
+    if (auto* v = get("restart")) {
+      const std::string policy = str(*v, p("restart"));
+      if (const auto problem = restart_problem(policy); !problem.empty()) fail(*v, p("restart"), problem);
+      if (!policy.empty()) j["restart"] = policy;
+    }
     put_str("runtime");
-    if (auto* v = get("scale")) j["scale"] = parse_int(*v, p("scale"));
+    if (auto* v = get("scale")) j["scale"] = parse_int_in(*v, p("scale"), 0, int_max);
     if (auto* v = get("secrets")) {
       auto refs = file_refs(*v, p("secrets"));
       if (!refs.empty()) j["secrets"] = refs;
@@ -1108,7 +1155,12 @@ struct loader_state {
     put_list("security_opt", false);
     put_bytes("shm_size");
     put_bool("stdin_open", false);
-    if (auto* v = get("stop_grace_period")) j["stop_grace_period"] = duration_value(*v, p("stop_grace_period"));
+    if (auto* v = get("stop_grace_period")) {
+      const auto d = duration_of(*v, p("stop_grace_period"));
+      if (d > std::chrono::seconds(int_max))  // the engine's stop timeout is an int of seconds
+        fail(*v, p("stop_grace_period"), "must be at most 2147483647s");
+      j["stop_grace_period"] = format_duration(d);
+    }
     put_str("stop_signal");
     put_map("storage_opt", true);
     put_map("sysctls", true);

@@ -3,12 +3,11 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include <fmt/format.h>
 
+#include "input_guard.hpp"
 #include "stackctl/model/interpolation.hpp"
 #include "stackctl/model/model_error.hpp"
 #include "stackctl/model/volume_spec.hpp"
@@ -102,12 +101,10 @@ dotenv_file read_dotenv_file(const fs::path& file, const env_map& process_env) {
   out.file = (ec ? file : abs).string();
   if (!fs::exists(abs, ec)) return out;
   if (fs::is_directory(abs, ec)) throw model_error(out.file + " is a directory");
-  std::ifstream in(abs, std::ios::binary);
-  if (!in) throw model_error("couldn't read env file: " + out.file);
-  std::ostringstream ss;
-  ss << in.rdbuf();
+  const auto text = detail::read_input_file(abs);
+  if (!text) throw model_error("couldn't read env file: " + out.file);
   out.exists = true;
-  out.entries = parse_dotenv(ss.str(), lookup_in(process_env), out.file);
+  out.entries = parse_dotenv(*text, lookup_in(process_env), out.file);
   return out;
 }
 

@@ -1,14 +1,13 @@
 #include "stackctl/model/dotenv.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 #include <utility>
 
 #include <fmt/format.h>
 
 #include "go_text.hpp"
+#include "input_guard.hpp"
 #include "stackctl/model/model_error.hpp"
 
 // Mirrors compose-go dotenv/parser.go (+ godotenv.go, env.go). compose-go keeps its own line
@@ -294,8 +293,11 @@ std::string_view strip_bom(std::string_view text) {
 std::vector<dotenv_entry> parse_dotenv_into(env_map& values, std::string_view text, const variable_lookup& lookup,
                                             std::string_view file_name_for_errors,
                                             std::vector<std::string>* unset_variables) {
-  text = strip_bom(text);
-  return parser(text, values, lookup, file_name_for_errors, unset_variables).run();
+  // compose-go's own grammar errors come first (its messages are the spec); what it would accept
+  // with bytes that are not UTF-8 is refused after it, before such a value reaches a JSON request.
+  auto entries = parser(strip_bom(text), values, lookup, file_name_for_errors, unset_variables).run();
+  detail::check_input_text(text, std::string(file_name_for_errors), detail::input_kind::dotenv);
+  return entries;
 }
 
 std::vector<dotenv_entry> parse_dotenv(std::string_view text, const variable_lookup& lookup,
@@ -327,11 +329,9 @@ env_map read_env_files(const std::vector<std::filesystem::path>& files, const va
     if (!fs::exists(status)) throw model_error(fmt::format("couldn't find env file: {}", name));
     if (fs::is_directory(status)) throw model_error(fmt::format("{} is a directory", name));
 
-    std::ifstream in(absolute, std::ios::binary);
-    if (!in) throw model_error(fmt::format("couldn't read env file: {}", name));
-    std::ostringstream content;
-    content << in.rdbuf();
-    parse_dotenv_into(values, content.str(), lookup, name, unset_variables);
+    const auto content = detail::read_input_file(absolute);
+    if (!content) throw model_error(fmt::format("couldn't read env file: {}", name));
+    parse_dotenv_into(values, *content, lookup, name, unset_variables);
   }
   return values;
 }

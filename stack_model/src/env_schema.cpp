@@ -5,12 +5,11 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
 
+#include "input_guard.hpp"
 #include "stackctl/model/env_validation.hpp"
 #include "stackctl/model/volume_spec.hpp"
 #include "yaml_tree.hpp"
@@ -332,11 +331,9 @@ env_schema load_env_schema(const fs::path& file) {
   std::error_code ec;
   fs::path abs = fs::absolute(file, ec);
   if (ec) abs = file;
-  std::ifstream in(abs, std::ios::binary);
-  if (!in || fs::is_directory(abs, ec)) throw model_error("cannot read env schema " + abs.string());
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  env_schema s = parse_env_schema(ss.str(), abs.string());
+  const auto text = fs::is_directory(abs, ec) ? std::nullopt : detail::read_input_file(abs);
+  if (!text) throw model_error("cannot read env schema " + abs.string());
+  env_schema s = parse_env_schema(*text, abs.string());
   s.file = abs;
   return s;
 }

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <stdexcept>
 #include <string>
 
 #include <fmt/format.h>
@@ -40,8 +41,13 @@ std::optional<std::chrono::nanoseconds> parse_duration(std::string_view s) {
     else if (unit == "d") scale = 86400e9L;
     else if (unit == "w") scale = 7 * 86400e9L;
     else return std::nullopt;
-    total += std::stold(number) * scale;
+    try {
+      total += std::stold(number) * scale;
+    } catch (const std::exception&) {  // a number too long for a long double
+      return std::nullopt;
+    }
   }
+  if (!(total < 9223372036854775808.0L)) return std::nullopt;  // Go: "invalid duration" (it would overflow)
   auto ns = static_cast<std::int64_t>(std::llround(total));
   return std::chrono::nanoseconds(negative ? -ns : ns);
 }
@@ -99,7 +105,7 @@ std::string format_duration(std::chrono::nanoseconds d) {
   return neg ? "-" + out : out;
 }
 
-std::optional<std::int64_t> parse_bytes(std::string_view s) {
+std::optional<std::int64_t> parse_bytes(std::string_view s, bool* out_of_range) {
   size_t i = 0;
   while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.')) ++i;
   if (i == 0) return std::nullopt;
@@ -122,7 +128,12 @@ std::optional<std::int64_t> parse_bytes(std::string_view s) {
   else if (unit == "t") mul = 1024.0L * 1024 * 1024 * 1024;
   else if (unit == "p") mul = 1024.0L * 1024 * 1024 * 1024 * 1024;
   else return std::nullopt;
-  return static_cast<std::int64_t>(value * mul);
+  const long double bytes = value * mul;
+  if (!(bytes < 9223372036854775808.0L)) {  // Go's int64(float) wraps here; compose then prints a negative size
+    if (out_of_range) *out_of_range = true;
+    return std::nullopt;
+  }
+  return static_cast<std::int64_t>(bytes);
 }
 
 std::string format_float32(double value) {

@@ -2,15 +2,14 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "canonical.hpp"
 #include "go_format.hpp"
+#include "input_guard.hpp"
 #include "merge.hpp"
 #include "stackctl/model/dotenv.hpp"
 #include "stackctl/model/interpolation.hpp"
@@ -28,11 +27,9 @@ using detail::tree;
 namespace {
 
 std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw model_error(fmt::format("open {}: no such file or directory", p.string()));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  auto content = detail::read_input_file(p);
+  if (!content) throw model_error(fmt::format("open {}: no such file or directory", p.string()));
+  return std::move(*content);
 }
 
 fs::path absolute_from(const fs::path& base, const fs::path& p) {
@@ -74,6 +71,8 @@ void interpolate_tree(tree& t, const variable_lookup& lookup, const std::string&
       auto r = interpolate(t.text, lookup);
       for (const auto& v : r.unset_variables)
         warnings.push_back(fmt::format("The \"{}\" variable is not set. Defaulting to a blank string.", v));
+      if (const auto bad = detail::find_invalid_utf8(r.value))  // a variable's bytes from the process
+        throw model_error("the value is not UTF-8 after interpolation: " + bad->reason, t.where, path);
       t.text = std::move(r.value);
       t.is_string = true;
     } catch (const model_error&) {

@@ -31,13 +31,27 @@ temp_dir& temp_dir::write(const std::string& relative, const std::string& conten
 
 std::string temp_dir::read(const std::string& relative) const { return slurp(dir_ / relative); }
 
-process_result run_stackctl(const std::vector<std::string>& args, const invocation& how) {
+namespace {
+
+process_result run_with(const std::vector<std::string>& wrapper, const std::vector<std::string>& args,
+                        const invocation& how) {
   // env -i: the child sees exactly what the test sets.
   std::vector<std::string> argv = {"/usr/bin/env", "-i", "PATH=/usr/bin:/bin", "HOME=/nonexistent-home"};
   for (const auto& [k, v] : how.env) argv.push_back(k + "=" + v);
+  argv.insert(argv.end(), wrapper.begin(), wrapper.end());
   argv.push_back(STACKCTL_BINARY);
   argv.insert(argv.end(), args.begin(), args.end());
   return stackctl::testing::run_process(argv, how.cwd.string(), {}, how.stdin_text);
+}
+
+}  // namespace
+
+process_result run_stackctl(const std::vector<std::string>& args, const invocation& how) {
+  return run_with({}, args, how);
+}
+
+process_result run_stackctl_bounded(const std::vector<std::string>& args, const invocation& how) {
+  return run_with({"/usr/bin/timeout", "-s", "KILL", "10", "/usr/bin/prlimit", "--as=1073741824", "--"}, args, how);
 }
 
 std::vector<std::string> lines_of(const std::string& text) {

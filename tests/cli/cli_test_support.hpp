@@ -39,6 +39,11 @@ struct invocation {
 
 process_result run_stackctl(const std::vector<std::string>& args, const invocation& how);
 
+// The same, for inputs that once made stackctl hang or eat memory: the child is killed after 10 s
+// (timeout -s KILL: exit 137) and cannot map more than 1 GiB (prlimit), so a regression fails the
+// test instead of hanging the run. Nothing about speed is asserted.
+process_result run_stackctl_bounded(const std::vector<std::string>& args, const invocation& how);
+
 // The lines of `text` (a final newline does not start an extra line).
 std::vector<std::string> lines_of(const std::string& text);
 
