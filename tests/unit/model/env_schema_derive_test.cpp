@@ -122,7 +122,8 @@ TEST(EnvSchemaDerive, PluginDataPathsResolveAgainstTheInvocationDirectoryAndHome
     const auto d = s.derive();
     EXPECT_EQ(d.environment.at("FLOWMESH_PLUGIN_DATA_DIR"), path);
     EXPECT_TRUE(creates(d, path, host_path::kind_type::directory));
-    const auto* m = bind_at(s.load(d).services.at("server"), "/app/plugin-data");
+    const auto loaded = s.load(d);  // the mount points into it: keep it alive
+    const auto* m = bind_at(loaded.services.at("server"), "/app/plugin-data");
     ASSERT_NE(m, nullptr);
     EXPECT_EQ(m->source, path);
   }
@@ -221,7 +222,8 @@ TEST(EnvSchemaDerive, DotNamesArePathsNotVolumes) {
     EXPECT_EQ(d.environment.at("FLOWMESH_PLUGIN_DATA_DIR"), path);
     EXPECT_EQ(d.environment.count("FLOWMESH_PLUGIN_DATA_VOLUME"), 0u);
     EXPECT_TRUE(creates(d, path, host_path::kind_type::directory));
-    const auto* m = bind_at(s.load(d).services.at("server"), "/app/plugin-data");
+    const auto loaded = s.load(d);  // the mount points into it: keep it alive
+    const auto* m = bind_at(loaded.services.at("server"), "/app/plugin-data");
     ASSERT_NE(m, nullptr);
     EXPECT_EQ(m->source, path);
   }
