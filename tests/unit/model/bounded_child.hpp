@@ -31,8 +31,10 @@ inline std::string in_bounded_child(const std::function<std::string()>& body, ch
   if (pid == 0) {
     ::close(fds[0]);
     ::alarm(limits.seconds);
+#ifndef __SANITIZE_ADDRESS__  // AddressSanitizer's shadow memory is far above any such ceiling
     const rlimit as{limits.address_space, limits.address_space};
     ::setrlimit(RLIMIT_AS, &as);
+#endif
     std::string result;
     try {
       result = body();
