@@ -116,8 +116,7 @@ void create_all(engine::client& docker, const settings& s) {
   parallel_for(s.count, s.threads, [&](int i) {
     engine::volume_create_request vol;
     vol.name = volume_name(s, i);
-    vol.labels = {{"com.docker.compose.project", s.project},
-                  {"com.docker.compose.volume", "vol" + std::to_string(i)}};
+    vol.labels = {{"com.docker.compose.project", s.project}, {"com.docker.compose.volume", "vol" + std::to_string(i)}};
     docker.volumes().create(vol);
   });
 
@@ -157,9 +156,8 @@ void remove_all(engine::client& docker, const settings& s) {
   parallel_for(s.count, s.threads, [&](int i) {
     ignore_not_found([&] { docker.containers().remove(container_name(s, i), {.force = true, .volumes = true}); });
   });
-  parallel_for(s.count, s.threads, [&](int i) {
-    ignore_not_found([&] { docker.volumes().remove(volume_name(s, i)); });
-  });
+  parallel_for(s.count, s.threads,
+               [&](int i) { ignore_not_found([&] { docker.volumes().remove(volume_name(s, i)); }); });
   ignore_not_found([&] { docker.networks().remove(network_name(s)); });
 }
 

@@ -39,10 +39,10 @@ void refuse_removal_by_derived_name(const deploy_target& target, std::string_vie
   if (target.named_by_user || !target.project) return;
   const auto& p = *target.project;
   if (!p.services.empty() || !p.disabled_services.empty()) return;
-  throw std::runtime_error(fmt::format(
-      "{}: the project \"{}\" has no services, so its name comes from its directory alone; refusing to "
-      "remove containers by it (name the project with -p {} to act on them)",
-      command, p.name, p.name));
+  throw std::runtime_error(
+      fmt::format("{}: the project \"{}\" has no services, so its name comes from its directory alone; refusing to "
+                  "remove containers by it (name the project with -p {} to act on them)",
+                  command, p.name, p.name));
 }
 
 void check_services(const deploy_target& target, const std::vector<std::string>& services) {

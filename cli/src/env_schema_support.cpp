@@ -69,8 +69,7 @@ project_location locate_project(const global_options& globals, const std::map<st
     if (sep.empty()) sep = ":";
     files = split(env_value(process_env, "COMPOSE_FILE"), sep[0]);
   }
-  const fs::path start =
-      globals.project_directory.empty() ? cwd : absolute_from(cwd, globals.project_directory);
+  const fs::path start = globals.project_directory.empty() ? cwd : absolute_from(cwd, globals.project_directory);
   if (!files.empty()) {
     if (files.front() != "-") where.compose_file = absolute_from(cwd, files.front());
   } else {

@@ -32,8 +32,7 @@ exit_code report_current_exception(bool verbose) noexcept {
     print_line(e.what());
     if (auto hint = hint_for(e.kind()); !hint.empty()) fmt::print(stderr, "  hint: {}\n", hint);
     if (verbose && !e.method().empty()) {
-      fmt::print(stderr, "  request: {} {} → {} ({})\n", e.method(), e.path(), e.status(),
-                 engine::to_string(e.kind()));
+      fmt::print(stderr, "  request: {} {} → {} ({})\n", e.method(), e.path(), e.status(), engine::to_string(e.kind()));
     }
   } catch (const model::model_error& e) {
     print_line(e.what());

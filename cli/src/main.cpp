@@ -1,6 +1,6 @@
 // stackctl — deploy Compose stacks straight through the Docker Engine API.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "commands/commands.hpp"
 #include "error_report.hpp"
@@ -29,20 +29,29 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();  // global flags may also follow the subcommand, as with docker compose
   app.add_flag("--verbose", globals.verbose, "Print the request behind an engine error");
-  app.add_option("-H,--host", globals.host, "Daemon socket to connect to (default: $DOCKER_HOST or unix:///var/run/docker.sock)");
-  app.add_option("--context", globals.context, "Docker context to use (default: $DOCKER_CONTEXT, else the docker CLI's current context)");
+  app.add_option("-H,--host", globals.host,
+                 "Daemon socket to connect to (default: $DOCKER_HOST or unix:///var/run/docker.sock)");
+  app.add_option("--context", globals.context,
+                 "Docker context to use (default: $DOCKER_CONTEXT, else the docker CLI's current context)");
   // The project flags, with docker compose's names; each repeatable flag takes one value per use.
-  app.add_option("-f,--file", globals.files, "Compose file (repeatable; \"-\" reads stdin; default: $COMPOSE_FILE, else discovery)")
+  app.add_option("-f,--file", globals.files,
+                 "Compose file (repeatable; \"-\" reads stdin; default: $COMPOSE_FILE, else discovery)")
       ->allow_extra_args(false);
-  app.add_option("-p,--project-name", globals.project_name, "Project name (default: $COMPOSE_PROJECT_NAME, name:, or the directory)");
-  app.add_option("--project-directory", globals.project_directory, "Working directory of the project (default: the first file's directory)");
-  app.add_option("--env-file", globals.env_files, "Env file instead of <project dir>/.env (repeatable; default: $COMPOSE_ENV_FILES)")
+  app.add_option("-p,--project-name", globals.project_name,
+                 "Project name (default: $COMPOSE_PROJECT_NAME, name:, or the directory)");
+  app.add_option("--project-directory", globals.project_directory,
+                 "Working directory of the project (default: the first file's directory)");
+  app.add_option("--env-file", globals.env_files,
+                 "Env file instead of <project dir>/.env (repeatable; default: $COMPOSE_ENV_FILES)")
       ->allow_extra_args(false);
   app.add_option("--profile", globals.profiles, "Profile to enable (repeatable; default: $COMPOSE_PROFILES)")
       ->allow_extra_args(false);
-  app.add_option("--parallel", globals.parallel, "At most N engine operations at once, -1 for unlimited (default: $COMPOSE_PARALLEL_LIMIT, else unlimited)")
+  app.add_option(
+         "--parallel", globals.parallel,
+         "At most N engine operations at once, -1 for unlimited (default: $COMPOSE_PARALLEL_LIMIT, else unlimited)")
       ->check(CLI::Range(-1, 1 << 20));
-  app.add_option("--env-schema", globals.env_schema, "Env schema file (default: env.schema[.<variant>].yaml beside the compose file)");
+  app.add_option("--env-schema", globals.env_schema,
+                 "Env schema file (default: env.schema[.<variant>].yaml beside the compose file)");
 
   stackctl::cli::register_version_command(app, globals);
   stackctl::cli::register_config_command(app, globals);

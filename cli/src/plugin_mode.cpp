@@ -43,9 +43,10 @@ std::size_t translate_docker_flags(const std::vector<std::string>& in, std::vect
     } else if (arg == "--tlsverify" || arg == "--tls") {
       ::setenv("DOCKER_TLS_VERIFY", "1", 1);
     } else {
-      throw std::runtime_error(fmt::format(
-          "docker flag {} is not supported by stackctl as the compose plugin (DOCKER_CERT_PATH and "
-          "docker contexts carry TLS material)", arg));
+      throw std::runtime_error(
+          fmt::format("docker flag {} is not supported by stackctl as the compose plugin (DOCKER_CERT_PATH and "
+                      "docker contexts carry TLS material)",
+                      arg));
     }
   }
   return in.size();

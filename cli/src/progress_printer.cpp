@@ -109,7 +109,8 @@ void progress_printer::redraw_locked() {
       case deploy::progress_state::warning: mark = paint("33", "!"); break;
       case deploy::progress_state::error: mark = paint("31", "✘"); break;
     }
-    const auto elapsed = std::chrono::duration<double>((l.state == deploy::progress_state::working ? now : l.ended) - l.started);
+    const auto elapsed =
+        std::chrono::duration<double>((l.state == deploy::progress_state::working ? now : l.ended) - l.started);
     std::string body = l.resource;
     body.append(resource_width + 2 - display_width(l.resource), ' ');
     body += l.text;
@@ -132,9 +133,8 @@ void progress_printer::ticker() {
     wake_.wait_for(lock, std::chrono::milliseconds(100));
     if (stopping_) break;
     ++frame_;
-    if (!lines_.empty() && std::any_of(lines_.begin(), lines_.end(), [](const line& l) {
-          return l.state == deploy::progress_state::working;
-        }))
+    if (!lines_.empty() && std::any_of(lines_.begin(), lines_.end(),
+                                       [](const line& l) { return l.state == deploy::progress_state::working; }))
       redraw_locked();
   }
 }

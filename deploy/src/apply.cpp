@@ -178,161 +178,166 @@ void apply(const plan& pl, const model::project& p, engine_ref engine,
 
   std::vector<std::vector<std::size_t>> after;
   for (const auto& a : pl.actions) after.push_back(a.after);
-  run_dag(after, [&](std::size_t i) {
-    const action& a = pl.actions[i];
-    switch (a.kind) {
-      case action_kind::create_network: {
-        auto res = "Network " + a.resource;
-        emit(progress, res, "Creating");
-        try {
-          engine.networks.create(network_request(p, p.networks.at(a.key)));
-          emit(progress, res, "Created", progress_state::done);
-        } catch (const engine::engine_error& e) {
-          if (e.kind() != engine::error_kind::conflict) throw;
-          emit(progress, res,
-               fmt::format("a network with name {} exists but was not created by compose. Set "
-                           "`external: true` to use an existing network", a.resource),
-               progress_state::warning);
-        }
-        break;
-      }
-      case action_kind::recreate_network: {
-        // compose's removeDivergedNetwork + create + connect; the containers start again in
-        // their own start actions.
-        auto res = "Network " + a.resource;
-        auto ignore_gone = [](auto&& call) {
-          try {
-            call();
-          } catch (const engine::engine_error& e) {
-            if (e.kind() != engine::error_kind::not_found) throw;  // removed meanwhile (scale down)
+  run_dag(
+      after,
+      [&](std::size_t i) {
+        const action& a = pl.actions[i];
+        switch (a.kind) {
+          case action_kind::create_network: {
+            auto res = "Network " + a.resource;
+            emit(progress, res, "Creating");
+            try {
+              engine.networks.create(network_request(p, p.networks.at(a.key)));
+              emit(progress, res, "Created", progress_state::done);
+            } catch (const engine::engine_error& e) {
+              if (e.kind() != engine::error_kind::conflict) throw;
+              emit(progress, res,
+                   fmt::format("a network with name {} exists but was not created by compose. Set "
+                               "`external: true` to use an existing network",
+                               a.resource),
+                   progress_state::warning);
+            }
+            break;
           }
-        };
-        for (const auto& c : a.attached) {
-          ignore_gone([&] { engine.containers.stop(c.id, options.timeout); });
-          emit(progress, "Container " + c.name, "Stopped", progress_state::done);
+          case action_kind::recreate_network: {
+            // compose's removeDivergedNetwork + create + connect; the containers start again in
+            // their own start actions.
+            auto res = "Network " + a.resource;
+            auto ignore_gone = [](auto&& call) {
+              try {
+                call();
+              } catch (const engine::engine_error& e) {
+                if (e.kind() != engine::error_kind::not_found) throw;  // removed meanwhile (scale down)
+              }
+            };
+            for (const auto& c : a.attached) {
+              ignore_gone([&] { engine.containers.stop(c.id, options.timeout); });
+              emit(progress, "Container " + c.name, "Stopped", progress_state::done);
+            }
+            for (const auto& c : a.attached) ignore_gone([&] { engine.networks.disconnect(a.resource, c.id, true); });
+            engine.networks.remove(a.resource);
+            emit(progress, res, "Removed", progress_state::done);
+            emit(progress, res, "Creating");
+            engine.networks.create(network_request(p, p.networks.at(a.key)));
+            emit(progress, res, "Created", progress_state::done);
+            for (const auto& c : a.attached) {
+              if (!c.reconnect) continue;
+              container_context ctx;
+              ctx.name = c.name;
+              ctx.number = c.number;
+              ctx.service_container_names = state.names();
+              engine.networks.connect(a.resource, c.id,
+                                      endpoint_on(p, p.services.at(c.service), a.key, ctx, engine.version));
+            }
+            break;
+          }
+          case action_kind::create_volume: {
+            auto res = "Volume " + a.resource;
+            const auto& v = p.volumes.at(a.key);
+            emit(progress, res, "Creating");
+            engine::volume_create_request r;
+            r.name = v.name;
+            if (!v.driver.empty()) r.driver = v.driver;
+            r.driver_opts = v.driver_opts;
+            r.labels = volume_labels(p, v);
+            auto created = engine.volumes.create(r);
+            if (created.labels.find(labels::project) == created.labels.end() ||
+                created.labels.at(labels::project) != p.name)
+              emit(progress, res,
+                   fmt::format("volume \"{}\" already exists but was not created by Docker Compose. Use "
+                               "`external: true` to use an existing volume",
+                               a.resource),
+                   progress_state::warning);
+            else emit(progress, res, "Created", progress_state::done);
+            break;
+          }
+          case action_kind::make_directory: {
+            std::error_code ec;
+            std::filesystem::create_directories(a.resource, ec);
+            if (ec)
+              throw std::runtime_error(fmt::format("bind source {} cannot be created: {}", a.resource, ec.message()));
+            break;
+          }
+          case action_kind::create_container: {
+            auto res = "Container " + a.resource;
+            emit(progress, res, "Creating");
+            auto id = create(a, a.resource);
+            state.record(a.service, a.number, a.resource, id);
+            emit(progress, res, "Created", progress_state::done);
+            break;
+          }
+          case action_kind::recreate_container: {
+            auto res = "Container " + a.resource;
+            emit(progress, res, "Recreate");
+            auto id = create(a, temporary_name(a.container_id, a.resource));
+            engine.containers.stop(a.container_id, options.timeout);
+            engine.containers.remove(a.container_id, {});
+            engine.containers.rename(id, a.resource);
+            state.record(a.service, a.number, a.resource, id);
+            emit(progress, res, "Recreated", progress_state::done);
+            break;
+          }
+          case action_kind::remove_container: {
+            auto res = "Container " + a.resource;
+            emit(progress, res, "Stopping");
+            engine.containers.stop(a.container_id, options.timeout);
+            emit(progress, res, "Removing");
+            engine.containers.remove(a.container_id, {});
+            emit(progress, res, "Removed", progress_state::done);
+            break;
+          }
+          case action_kind::start_container: {
+            auto res = "Container " + a.resource;
+            auto id = a.container_id.empty() ? state.id_of(a.resource) : a.container_id;
+            inject_files(p, p.services.at(a.service), id, engine);
+            emit(progress, res, "Starting");
+            if (a.serialise_start) {
+              std::lock_guard lock(state.start_mutex);
+              engine.containers.start(id);
+            } else {
+              engine.containers.start(id);
+            }
+            emit(progress, res, "Started", progress_state::done);
+            break;
+          }
+          case action_kind::restart_container: {
+            auto res = "Container " + a.resource;
+            emit(progress, res, "Restarting");
+            if (a.serialise_start) {
+              std::lock_guard lock(state.start_mutex);
+              engine.containers.restart(a.container_id, options.timeout);
+            } else {
+              engine.containers.restart(a.container_id, options.timeout);
+            }
+            emit(progress, res, "Restarted", progress_state::done);
+            break;
+          }
+          case action_kind::rename_container: {
+            auto res = "Container " + a.resource;
+            emit(progress, res, "Renaming");
+            engine.containers.rename(a.container_id, a.resource);
+            state.record(a.service, a.number, a.resource, a.container_id);
+            emit(progress, res, "Renamed", progress_state::done);
+            break;
+          }
+          case action_kind::wait_dependency: {
+            wait_request w;
+            w.service = a.service;
+            w.condition = a.condition;
+            w.container_ids = state.ids_of(a.service);
+            w.poll_interval = options.poll_interval;
+            w.timeout = options.wait_timeout;
+            try {
+              wait_for_condition(engine, w, progress);
+            } catch (const std::exception& e) {
+              if (a.required) throw;
+              emit(progress, "Service " + a.service, e.what(), progress_state::warning);
+            }
+            break;
+          }
         }
-        for (const auto& c : a.attached) ignore_gone([&] { engine.networks.disconnect(a.resource, c.id, true); });
-        engine.networks.remove(a.resource);
-        emit(progress, res, "Removed", progress_state::done);
-        emit(progress, res, "Creating");
-        engine.networks.create(network_request(p, p.networks.at(a.key)));
-        emit(progress, res, "Created", progress_state::done);
-        for (const auto& c : a.attached) {
-          if (!c.reconnect) continue;
-          container_context ctx;
-          ctx.name = c.name;
-          ctx.number = c.number;
-          ctx.service_container_names = state.names();
-          engine.networks.connect(a.resource, c.id,
-                                  endpoint_on(p, p.services.at(c.service), a.key, ctx, engine.version));
-        }
-        break;
-      }
-      case action_kind::create_volume: {
-        auto res = "Volume " + a.resource;
-        const auto& v = p.volumes.at(a.key);
-        emit(progress, res, "Creating");
-        engine::volume_create_request r;
-        r.name = v.name;
-        if (!v.driver.empty()) r.driver = v.driver;
-        r.driver_opts = v.driver_opts;
-        r.labels = volume_labels(p, v);
-        auto created = engine.volumes.create(r);
-        if (created.labels.find(labels::project) == created.labels.end() ||
-            created.labels.at(labels::project) != p.name)
-          emit(progress, res,
-               fmt::format("volume \"{}\" already exists but was not created by Docker Compose. Use "
-                           "`external: true` to use an existing volume", a.resource),
-               progress_state::warning);
-        else
-          emit(progress, res, "Created", progress_state::done);
-        break;
-      }
-      case action_kind::make_directory: {
-        std::error_code ec;
-        std::filesystem::create_directories(a.resource, ec);
-        if (ec) throw std::runtime_error(fmt::format("bind source {} cannot be created: {}", a.resource, ec.message()));
-        break;
-      }
-      case action_kind::create_container: {
-        auto res = "Container " + a.resource;
-        emit(progress, res, "Creating");
-        auto id = create(a, a.resource);
-        state.record(a.service, a.number, a.resource, id);
-        emit(progress, res, "Created", progress_state::done);
-        break;
-      }
-      case action_kind::recreate_container: {
-        auto res = "Container " + a.resource;
-        emit(progress, res, "Recreate");
-        auto id = create(a, temporary_name(a.container_id, a.resource));
-        engine.containers.stop(a.container_id, options.timeout);
-        engine.containers.remove(a.container_id, {});
-        engine.containers.rename(id, a.resource);
-        state.record(a.service, a.number, a.resource, id);
-        emit(progress, res, "Recreated", progress_state::done);
-        break;
-      }
-      case action_kind::remove_container: {
-        auto res = "Container " + a.resource;
-        emit(progress, res, "Stopping");
-        engine.containers.stop(a.container_id, options.timeout);
-        emit(progress, res, "Removing");
-        engine.containers.remove(a.container_id, {});
-        emit(progress, res, "Removed", progress_state::done);
-        break;
-      }
-      case action_kind::start_container: {
-        auto res = "Container " + a.resource;
-        auto id = a.container_id.empty() ? state.id_of(a.resource) : a.container_id;
-        inject_files(p, p.services.at(a.service), id, engine);
-        emit(progress, res, "Starting");
-        if (a.serialise_start) {
-          std::lock_guard lock(state.start_mutex);
-          engine.containers.start(id);
-        } else {
-          engine.containers.start(id);
-        }
-        emit(progress, res, "Started", progress_state::done);
-        break;
-      }
-      case action_kind::restart_container: {
-        auto res = "Container " + a.resource;
-        emit(progress, res, "Restarting");
-        if (a.serialise_start) {
-          std::lock_guard lock(state.start_mutex);
-          engine.containers.restart(a.container_id, options.timeout);
-        } else {
-          engine.containers.restart(a.container_id, options.timeout);
-        }
-        emit(progress, res, "Restarted", progress_state::done);
-        break;
-      }
-      case action_kind::rename_container: {
-        auto res = "Container " + a.resource;
-        emit(progress, res, "Renaming");
-        engine.containers.rename(a.container_id, a.resource);
-        state.record(a.service, a.number, a.resource, a.container_id);
-        emit(progress, res, "Renamed", progress_state::done);
-        break;
-      }
-      case action_kind::wait_dependency: {
-        wait_request w;
-        w.service = a.service;
-        w.condition = a.condition;
-        w.container_ids = state.ids_of(a.service);
-        w.poll_interval = options.poll_interval;
-        w.timeout = options.wait_timeout;
-        try {
-          wait_for_condition(engine, w, progress);
-        } catch (const std::exception& e) {
-          if (a.required) throw;
-          emit(progress, "Service " + a.service, e.what(), progress_state::warning);
-        }
-        break;
-      }
-    }
-  }, options.parallel);
+      },
+      options.parallel);
 }
 
 }  // namespace stackctl::deploy

@@ -62,9 +62,7 @@ engine::restart_policy restart(const model::service& s) {
   return out;
 }
 
-std::optional<std::int64_t> nonzero(const std::optional<std::int64_t>& v) {
-  return v && *v != 0 ? v : std::nullopt;
-}
+std::optional<std::int64_t> nonzero(const std::optional<std::int64_t>& v) { return v && *v != 0 ? v : std::nullopt; }
 
 // compose's getDeployResources: the service-level fields, then deploy.resources limits (memory,
 // cpus, pids) and reservations (memory, devices) override them when set.
@@ -213,8 +211,8 @@ void set_mac_addresses(const model::service& s, std::vector<network_attachment>&
                        engine::container_config& c, engine::api_version version) {
   const auto& primary = s.networks.at(attachments.front().key);
   if (!s.mac_address.empty() && !primary.mac_address.empty() && primary.mac_address != s.mac_address)
-    throw std::runtime_error(fmt::format("the service-level mac_address should have the same value as network {}",
-                                         attachments.front().key));
+    throw std::runtime_error(
+        fmt::format("the service-level mac_address should have the same value as network {}", attachments.front().key));
   if (version >= kAllNetworksAtCreate) {
     for (auto& a : attachments)
       if (const auto& mac = s.networks.at(a.key).mac_address; !mac.empty()) a.endpoint.mac_address = mac;
@@ -227,9 +225,9 @@ void set_mac_addresses(const model::service& s, std::vector<network_attachment>&
   if (with_mac.size() > 1 || (with_mac.size() == 1 && with_mac.front() != attachments.front().key)) {
     std::string names;
     for (const auto& n : with_mac) names += (names.empty() ? "" : ", ") + n;
-    throw std::runtime_error(fmt::format(
-        "a MAC address is specified for {} ({}), but this feature requires Docker Engine v25 or later",
-        with_mac.size() > 1 ? "multiple networks" : "a network that is not the primary one", names));
+    throw std::runtime_error(
+        fmt::format("a MAC address is specified for {} ({}), but this feature requires Docker Engine v25 or later",
+                    with_mac.size() > 1 ? "multiple networks" : "a network that is not the primary one", names));
   }
   if (!s.mac_address.empty()) c.mac_address = s.mac_address;
   else if (!primary.mac_address.empty()) c.mac_address = primary.mac_address;
@@ -272,9 +270,9 @@ std::vector<injected_file> injected_files(const model::project& p, const model::
       }
       if (content.empty()) continue;  // a file (bind-mounted) or nothing to write
       if (s.read_only)
-        throw std::runtime_error(fmt::format(
-            "cannot create {} \"{}\" in read-only service {}: `file` is the sole supported option", kind,
-            object.key, s.name));
+        throw std::runtime_error(
+            fmt::format("cannot create {} \"{}\" in read-only service {}: `file` is the sole supported option", kind,
+                        object.key, s.name));
       injected_file f;
       f.kind = kind;
       f.name = object.key;
@@ -292,8 +290,8 @@ std::vector<injected_file> injected_files(const model::project& p, const model::
           if (used == v.size()) return n;
         } catch (const std::exception&) {
         }
-        throw std::runtime_error(fmt::format("{} \"{}\" of service {}: {} \"{}\" is not a number", kind,
-                                             object.key, s.name, what, v));
+        throw std::runtime_error(
+            fmt::format("{} \"{}\" of service {}: {} \"{}\" is not a number", kind, object.key, s.name, what, v));
       };
       f.entry.uid = id(ref.uid, "uid");
       f.entry.gid = id(ref.gid, "gid");
@@ -361,8 +359,7 @@ engine::endpoint_settings endpoint_on(const model::project& p, const model::serv
 }
 
 std::vector<network_attachment> extra_networks(const model::project& p, const model::service& s,
-                                               const std::string& container_name,
-                                               engine::api_version version) {
+                                               const std::string& container_name, engine::api_version version) {
   auto all = network_attachments(p, s, container_name);
   if (version >= kAllNetworksAtCreate || all.empty()) return {};
   all.erase(all.begin());
@@ -370,8 +367,7 @@ std::vector<network_attachment> extra_networks(const model::project& p, const mo
 }
 
 engine::container_create_request make_create_request(const model::project& p, const model::service& s,
-                                                     const container_context& ctx,
-                                                     engine::api_version version) {
+                                                     const container_context& ctx, engine::api_version version) {
   engine::container_create_request req;
   auto& c = req.config;
   auto& h = req.host;

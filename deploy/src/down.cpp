@@ -40,8 +40,8 @@ void emit(const progress_sink& sink, std::string resource, std::string text, pro
   if (sink) sink(progress_event{std::move(resource), std::move(text), state});
 }
 
-down_result down_impl(const std::string& name, const model::project* p, engine_ref engine,
-                      const down_options& options, const progress_sink& progress) {
+down_result down_impl(const std::string& name, const model::project* p, engine_ref engine, const down_options& options,
+                      const progress_sink& progress) {
   down_result out;
   engine::container_list_options lo;
   lo.all = true;
@@ -63,9 +63,10 @@ down_result down_impl(const std::string& name, const model::project* p, engine_r
   if (!kept_orphans.empty()) {
     std::string names;
     for (const auto& n : kept_orphans) names += (names.empty() ? "" : ", ") + n;
-    out.warnings.push_back(fmt::format(
-        "Found orphan containers ([{}]) for this project. If you removed or renamed this service in your "
-        "compose file, you can run this command with the --remove-orphans flag to clean it up.", names));
+    out.warnings.push_back(
+        fmt::format("Found orphan containers ([{}]) for this project. If you removed or renamed this service in your "
+                    "compose file, you can run this command with the --remove-orphans flag to clean it up.",
+                    names));
   }
 
   // Service → services it depends on: from the project, else from the containers' labels.
@@ -98,27 +99,30 @@ down_result down_impl(const std::string& name, const model::project* p, engine_r
       for (auto& volume : split_label_list(label_of(c->labels, labels::inherited_volumes)))
         if (!p || !declares_volume(*p, volume)) anonymous.insert(std::move(volume));
   std::mutex m;
-  run_dag(after, [&](std::size_t i) {
-    const auto& c = *targets[i];
-    auto res = "Container " + c.name();
-    if (c.state == "running" || c.state == "restarting" || c.state == "paused") {
-      emit(progress, res, "Stopping", progress_state::working);
-      engine.containers.stop(c.id, options.timeout);
-      emit(progress, res, "Stopped", progress_state::working);
-    }
-    emit(progress, res, "Removing", progress_state::working);
-    engine::container_remove_options ro;
-    ro.force = true;
-    ro.volumes = options.remove_volumes;  // the anonymous volumes go with the container
-    try {
-      engine.containers.remove(c.id, ro);
-    } catch (const engine::engine_error& e) {
-      if (e.kind() != engine::error_kind::not_found) throw;  // already gone: removed concurrently
-    }
-    emit(progress, res, "Removed", progress_state::done);
-    std::lock_guard lock(m);
-    out.containers.push_back(c.name());
-  }, options.parallel);
+  run_dag(
+      after,
+      [&](std::size_t i) {
+        const auto& c = *targets[i];
+        auto res = "Container " + c.name();
+        if (c.state == "running" || c.state == "restarting" || c.state == "paused") {
+          emit(progress, res, "Stopping", progress_state::working);
+          engine.containers.stop(c.id, options.timeout);
+          emit(progress, res, "Stopped", progress_state::working);
+        }
+        emit(progress, res, "Removing", progress_state::working);
+        engine::container_remove_options ro;
+        ro.force = true;
+        ro.volumes = options.remove_volumes;  // the anonymous volumes go with the container
+        try {
+          engine.containers.remove(c.id, ro);
+        } catch (const engine::engine_error& e) {
+          if (e.kind() != engine::error_kind::not_found) throw;  // already gone: removed concurrently
+        }
+        emit(progress, res, "Removed", progress_state::done);
+        std::lock_guard lock(m);
+        out.containers.push_back(c.name());
+      },
+      options.parallel);
 
   for (const auto& n : engine.networks.list(engine::filters::label(labels::project, name))) {
     auto key = label_of(n.labels, labels::network);

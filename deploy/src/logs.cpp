@@ -80,30 +80,34 @@ class log_session {
     eo.filters.add("type", "container").add("event", "start").add("event", "die");
     eo.filters.add_label(labels::project, project_);
     try {
-      engine_.events->stream(eo, [&](const engine::event_message& event) {
-        const auto& attributes = event.actor.attributes;
-        if (!selected(attribute(attributes, labels::service)) || attribute(attributes, labels::oneoff) == "True") return;
-        const std::string& id = event.actor.id;
-        if (event.action == "start") {
-          if (listed.count(id) && event.time_nano <= listed_at_ns) return;  // already streaming from the list
-          expected.insert(id);
-          const auto died = died_at_ns.find(id);
-          attach(id, attribute(attributes, "name"), died == died_at_ns.end() ? std::string() : unix_time(died->second),
-                 "all");
-        } else if (event.action == "die") {
-          died_at_ns[id] = event.time_nano;
-          // By the time dockerd reports the death it has decided whether a restart follows.
-          bool for_good = true;
-          try {
-            const auto state = engine_.containers.inspect(id).state;
-            for_good = !state.restarting && !state.running;
-          } catch (const engine::engine_error& e) {
-            if (e.kind() != engine::error_kind::not_found) throw;  // removed: stopped for good
-          }
-          if (for_good) expected.erase(id);
-          if (expected.empty()) done.request_stop();
-        }
-      }, done.get_token());
+      engine_.events->stream(
+          eo,
+          [&](const engine::event_message& event) {
+            const auto& attributes = event.actor.attributes;
+            if (!selected(attribute(attributes, labels::service)) || attribute(attributes, labels::oneoff) == "True")
+              return;
+            const std::string& id = event.actor.id;
+            if (event.action == "start") {
+              if (listed.count(id) && event.time_nano <= listed_at_ns) return;  // already streaming from the list
+              expected.insert(id);
+              const auto died = died_at_ns.find(id);
+              attach(id, attribute(attributes, "name"),
+                     died == died_at_ns.end() ? std::string() : unix_time(died->second), "all");
+            } else if (event.action == "die") {
+              died_at_ns[id] = event.time_nano;
+              // By the time dockerd reports the death it has decided whether a restart follows.
+              bool for_good = true;
+              try {
+                const auto state = engine_.containers.inspect(id).state;
+                for_good = !state.restarting && !state.running;
+              } catch (const engine::engine_error& e) {
+                if (e.kind() != engine::error_kind::not_found) throw;  // removed: stopped for good
+              }
+              if (for_good) expected.erase(id);
+              if (expected.empty()) done.request_stop();
+            }
+          },
+          done.get_token());
     } catch (...) {
       remember(std::current_exception());
     }
@@ -182,11 +186,10 @@ std::string log_prefix(const std::string& container_name, const std::string& pro
   return name + " | ";
 }
 
-void logs(const std::string& project_name, engine_ref engine, const logs_options& options,
-          const line_sink& sink, std::stop_token stop) {
-  const auto listed_at_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                std::chrono::system_clock::now().time_since_epoch())
-                                .count();
+void logs(const std::string& project_name, engine_ref engine, const logs_options& options, const line_sink& sink,
+          std::stop_token stop) {
+  const auto listed_at_ns =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
   engine::container_list_options lo;
   lo.all = true;
   lo.filters.add_label(labels::project, project_name);

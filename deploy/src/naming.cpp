@@ -22,13 +22,9 @@ std::string temporary_name(std::string_view old_id, std::string_view final_name)
   return fmt::format("{}_{}", old_id.substr(0, 12), final_name);
 }
 
-const std::string& network_name(const model::project& p, const std::string& key) {
-  return p.networks.at(key).name;
-}
+const std::string& network_name(const model::project& p, const std::string& key) { return p.networks.at(key).name; }
 
-const std::string& volume_name(const model::project& p, const std::string& key) {
-  return p.volumes.at(key).name;
-}
+const std::string& volume_name(const model::project& p, const std::string& key) { return p.volumes.at(key).name; }
 
 std::string depends_on_label(const model::service& s) {
   std::string out;
@@ -39,9 +35,8 @@ std::string depends_on_label(const model::service& s) {
   return out;
 }
 
-std::map<std::string, std::string> container_labels(const model::project& p, const model::service& s,
-                                                    int number, const std::string& config_hash,
-                                                    const std::string& image_id) {
+std::map<std::string, std::string> container_labels(const model::project& p, const model::service& s, int number,
+                                                    const std::string& config_hash, const std::string& image_id) {
   std::map<std::string, std::string> out = s.labels;
   out[labels::project] = p.name;
   out[labels::service] = s.name;
@@ -79,8 +74,6 @@ std::map<std::string, std::string> volume_labels(const model::project& p, const 
   return out;
 }
 
-std::string project_label_value(std::string_view project) {
-  return fmt::format("{}={}", labels::project, project);
-}
+std::string project_label_value(std::string_view project) { return fmt::format("{}={}", labels::project, project); }
 
 }  // namespace stackctl::deploy

@@ -7,11 +7,11 @@
 
 #include <fmt/format.h>
 
+#include "service_graph.hpp"
 #include "stackctl/deploy/container_spec.hpp"
 #include "stackctl/deploy/labels.hpp"
 #include "stackctl/deploy/naming.hpp"
 #include "stackctl/model/config_renderer.hpp"
-#include "service_graph.hpp"
 
 namespace stackctl::deploy {
 namespace {
@@ -241,7 +241,7 @@ plan make_plan(const model::project& p, const observed_state& observed,
           }
     return after;
   };
-  std::map<std::string, std::vector<std::size_t>> creates;    // service → create/recreate actions
+  std::map<std::string, std::vector<std::size_t>> creates;     // service → create/recreate actions
   std::map<std::string, std::vector<pending_start>> to_start;  // service → containers to start
   std::map<std::string, std::vector<pending_start>> running;   // service → kept running containers
   for (const auto& name : order) {
@@ -297,8 +297,8 @@ plan make_plan(const model::project& p, const observed_state& observed,
       bool diverged = label_of(c, labels::config_hash) != hash ||
                       (!image_id.empty() && label_of(c, labels::image) != image_id) ||
                       (c.state == "running" && !on_every_network(p, s, c));
-      bool recreate = options.recreate == recreate_policy::force ||
-                      (options.recreate == recreate_policy::diverged && diverged);
+      bool recreate =
+          options.recreate == recreate_policy::force || (options.recreate == recreate_policy::diverged && diverged);
       if (recreate) {
         action a;
         a.kind = action_kind::recreate_container;
@@ -370,9 +370,8 @@ plan make_plan(const model::project& p, const observed_state& observed,
     const auto& s = p.services.at(name);
     // A dependency declared with `restart: true` that gets recreated restarts this service's
     // running containers once it is back (compose restarts such dependents).
-    bool restart_running = std::any_of(s.depends_on.begin(), s.depends_on.end(), [&](const auto& e) {
-      return e.second.restart && !creates[e.first].empty();
-    });
+    bool restart_running = std::any_of(s.depends_on.begin(), s.depends_on.end(),
+                                       [&](const auto& e) { return e.second.restart && !creates[e.first].empty(); });
     if (to_start[name].empty() && !(restart_running && !running[name].empty())) continue;
     std::vector<std::size_t> start_after;
     for (const auto& [dep, d] : s.depends_on) {

@@ -12,7 +12,8 @@ namespace stackctl::deploy {
 std::string format_ports(const std::vector<engine::container_port>& ports) {
   auto sorted = ports;
   std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.private_port, a.type, a.ip, a.public_port) < std::tie(b.private_port, b.type, b.ip, b.public_port);
+    return std::tie(a.private_port, a.type, a.ip, a.public_port) <
+           std::tie(b.private_port, b.type, b.ip, b.public_port);
   });
   std::string out;
   for (const auto& p : sorted) {

@@ -27,36 +27,39 @@ std::vector<std::string> pull(const model::project& p, engine_ref engine, const 
     if (progress) progress(progress_event{std::move(resource), std::move(text), state});
   };
   std::vector<std::vector<std::size_t>> after(work.size());
-  run_dag(after, [&](std::size_t i) {
-    const auto& [image, services] = work[i];
-    auto res = "Image " + image;
-    if (options.missing_only) {
-      try {
-        engine.images.inspect(image);
-        return;
-      } catch (const engine::engine_error& e) {
-        if (e.kind() != engine::error_kind::not_found) throw;
-      }
-    }
-    emit(res, "Pulling", progress_state::working);
-    try {
-      engine.images.pull(image, {}, [&](const engine::progress_message& msg) {
-        if (msg.status.empty()) return;
-        emit(res, msg.id.empty() || msg.id == image ? msg.status : msg.id + ": " + msg.status,
-             progress_state::working);
-      });
-    } catch (const engine::engine_error& e) {
-      std::string names;
-      for (const auto& s : services) names += (names.empty() ? "" : ", ") + s;
-      auto text = fmt::format("pulling image \"{}\" (service {}) failed: {}", image, names, e.what());
-      if (!options.ignore_failures) throw std::runtime_error(text);
-      emit(res, text, progress_state::warning);
-      return;
-    }
-    emit(res, "Pulled", progress_state::done);
-    std::lock_guard lock(m);
-    pulled.push_back(image);
-  }, options.parallel);
+  run_dag(
+      after,
+      [&](std::size_t i) {
+        const auto& [image, services] = work[i];
+        auto res = "Image " + image;
+        if (options.missing_only) {
+          try {
+            engine.images.inspect(image);
+            return;
+          } catch (const engine::engine_error& e) {
+            if (e.kind() != engine::error_kind::not_found) throw;
+          }
+        }
+        emit(res, "Pulling", progress_state::working);
+        try {
+          engine.images.pull(image, {}, [&](const engine::progress_message& msg) {
+            if (msg.status.empty()) return;
+            emit(res, msg.id.empty() || msg.id == image ? msg.status : msg.id + ": " + msg.status,
+                 progress_state::working);
+          });
+        } catch (const engine::engine_error& e) {
+          std::string names;
+          for (const auto& s : services) names += (names.empty() ? "" : ", ") + s;
+          auto text = fmt::format("pulling image \"{}\" (service {}) failed: {}", image, names, e.what());
+          if (!options.ignore_failures) throw std::runtime_error(text);
+          emit(res, text, progress_state::warning);
+          return;
+        }
+        emit(res, "Pulled", progress_state::done);
+        std::lock_guard lock(m);
+        pulled.push_back(image);
+      },
+      options.parallel);
   return pulled;
 }
 

@@ -9,9 +9,9 @@
 
 #include "stackctl/deploy/apply.hpp"
 #include "stackctl/deploy/container_spec.hpp"
+#include "stackctl/deploy/host_paths.hpp"
 #include "stackctl/deploy/observed_state.hpp"
 #include "stackctl/engine/error.hpp"
-#include "stackctl/deploy/host_paths.hpp"
 #include "waiter.hpp"
 
 namespace stackctl::deploy {
@@ -37,8 +37,8 @@ void check_external_network(engine_ref engine, const model::network& n) {
   } catch (const engine::engine_error& e) {
     if (!is_not_found(e)) throw;
     throw std::runtime_error(fmt::format(
-        "network {} declared as external, but could not be found (create it with `docker network create {}`)",
-        n.name, n.name));
+        "network {} declared as external, but could not be found (create it with `docker network create {}`)", n.name,
+        n.name));
   }
 }
 
@@ -47,8 +47,8 @@ void check_external_volume(engine_ref engine, const model::volume& v) {
     engine.volumes.inspect(v.name);
   } catch (const engine::engine_error& e) {
     if (!is_not_found(e)) throw;
-    throw std::runtime_error(fmt::format(
-        "external volume \"{}\" not found (create it with `docker volume create {}`)", v.name, v.name));
+    throw std::runtime_error(
+        fmt::format("external volume \"{}\" not found (create it with `docker volume create {}`)", v.name, v.name));
   }
 }
 
@@ -61,8 +61,8 @@ std::string effective_policy(const std::string& cli, const model::service& s) {
 }  // namespace
 
 std::map<std::string, std::string> preflight(const model::project& p, engine_ref engine,
-                                             const std::vector<std::string>& services,
-                                             const std::string& pull_policy, const progress_sink& progress) {
+                                             const std::vector<std::string>& services, const std::string& pull_policy,
+                                             const progress_sink& progress) {
   // External resources first: a missing one must stop `up` before anything exists.
   for (const auto& [key, n] : p.networks)
     if (n.external) check_external_network(engine, n);
@@ -74,8 +74,7 @@ std::map<std::string, std::string> preflight(const model::project& p, engine_ref
   for (const auto& name : services) {
     const auto& s = p.services.at(name);
     if (s.image.empty())
-      throw std::runtime_error(
-          fmt::format("service \"{}\" has no image and stackctl does not build images", name));
+      throw std::runtime_error(fmt::format("service \"{}\" has no image and stackctl does not build images", name));
     auto policy = effective_policy(pull_policy, s);
     if (policy == "always") {
       emit(progress, "Image " + s.image, "Pulling", progress_state::working);
@@ -104,9 +103,8 @@ std::map<std::string, std::string> preflight(const model::project& p, engine_ref
     try {
       engine.images.pull(s.image);
     } catch (const engine::engine_error& e) {
-      throw std::runtime_error(
-          fmt::format("image \"{}\" of service \"{}\" is not present locally and pulling it failed: {}",
-                      s.image, name, e.what()));
+      throw std::runtime_error(fmt::format(
+          "image \"{}\" of service \"{}\" is not present locally and pulling it failed: {}", s.image, name, e.what()));
     }
     emit(progress, "Image " + s.image, "Pulled", progress_state::done);
     image_ids[name] = by_reference[s.image] = engine.images.inspect(s.image).id;
@@ -114,8 +112,7 @@ std::map<std::string, std::string> preflight(const model::project& p, engine_ref
   return image_ids;
 }
 
-up_result up(const model::project& p, engine_ref engine, const up_options& options,
-             const progress_sink& progress) {
+up_result up(const model::project& p, engine_ref engine, const up_options& options, const progress_sink& progress) {
   if (options.force_recreate && options.no_recreate)
     throw std::invalid_argument("--force-recreate and --no-recreate are incompatible");
   auto selected = with_dependencies(p, options.services, options.no_deps);
@@ -164,9 +161,8 @@ up_result up(const model::project& p, engine_ref engine, const up_options& optio
       for (const auto& [dep, d] : s.depends_on)
         if (d.condition == "service_completed_successfully") completes.insert(dep);
     auto now = observe(engine, p.name).containers;
-    auto deadline = options.wait_timeout
-                        ? std::optional(std::chrono::steady_clock::now() + *options.wait_timeout)
-                        : std::nullopt;
+    auto deadline =
+        options.wait_timeout ? std::optional(std::chrono::steady_clock::now() + *options.wait_timeout) : std::nullopt;
     for (const auto& name : selected) {
       wait_request w;
       w.service = name;

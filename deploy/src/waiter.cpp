@@ -67,13 +67,13 @@ void wait_for_condition(engine_ref engine, const wait_request& w, const progress
         if (st.health && st.health->status == "unhealthy")
           throw std::runtime_error(fmt::format("{}container {} is unhealthy", prefix, name));
         if (!st.running && (st.status == "exited" || st.status == "dead"))
-          throw std::runtime_error(fmt::format("{}container {} exited ({}){}", prefix, name, st.exit_code,
-                                               exit_detail(engine, c)));
+          throw std::runtime_error(
+              fmt::format("{}container {} exited ({}){}", prefix, name, st.exit_code, exit_detail(engine, c)));
       } else if (w.condition == "service_completed_successfully") {
         if (st.status == "exited" || st.status == "dead") {
           if (st.exit_code != 0)
-            throw std::runtime_error(fmt::format("service \"{}\" didn't complete successfully: exit {}{}",
-                                                 w.service, st.exit_code, exit_detail(engine, c)));
+            throw std::runtime_error(fmt::format("service \"{}\" didn't complete successfully: exit {}{}", w.service,
+                                                 st.exit_code, exit_detail(engine, c)));
           if (progress) progress({"Container " + name, "Exited", progress_state::done});
           done[i] = true;
           continue;

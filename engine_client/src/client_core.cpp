@@ -3,8 +3,8 @@
 #include <stdexcept>
 #include <utility>
 
-#include <nlohmann/json.hpp>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "stackctl/engine/error.hpp"
 #include "stackctl/engine/http_error.hpp"
@@ -63,8 +63,7 @@ http_request client_core::request(std::string method, std::string_view endpoint)
 http_response client_core::send(const http_request& request, bool not_modified_ok) {
   http_response response = transport_->perform(request);
   if (response.cancelled) return response;
-  const bool ok = (response.status >= 200 && response.status < 300) ||
-                  (not_modified_ok && response.status == 304);
+  const bool ok = (response.status >= 200 && response.status < 300) || (not_modified_ok && response.status == 304);
   if (!ok) throw http_error(response.status, response.body, request.method, path_of(request));
   return response;
 }
@@ -73,10 +72,10 @@ nlohmann::json client_core::send_json(const http_request& request) {
   const http_response response = send(request);
   auto json = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded()) {
-    throw engine_error(error_kind::server,
-                       fmt::format("the Docker daemon sent a reply that is not JSON for {} {}",
-                                   request.method, path_of(request)),
-                       response.status, request.method, path_of(request));
+    throw engine_error(
+        error_kind::server,
+        fmt::format("the Docker daemon sent a reply that is not JSON for {} {}", request.method, path_of(request)),
+        response.status, request.method, path_of(request));
   }
   return json;
 }

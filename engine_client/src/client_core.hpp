@@ -9,9 +9,9 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <memory>
 #include "stackctl/engine/api_version.hpp"
 #include "stackctl/engine/client_options.hpp"
-#include <memory>
 
 #include "stackctl/engine/docker_host.hpp"
 #include "transport/transport.hpp"

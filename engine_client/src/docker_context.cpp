@@ -82,8 +82,7 @@ fs::path docker_config_dir() {
 resolved_endpoint resolve_endpoint(const endpoint_flags& flags, const fs::path& config_dir) {
   resolved_endpoint out{client_options::from_env(), "default"};
   if (!flags.context.empty() && !flags.host.empty())
-    throw engine_error(error_kind::connection,
-                       "conflicting options: either specify --host or --context, not both");
+    throw engine_error(error_kind::connection, "conflicting options: either specify --host or --context, not both");
   std::string name = flags.context;
   if (name.empty() && flags.host.empty() && env("DOCKER_HOST").empty()) {
     name = env("DOCKER_CONTEXT");

@@ -10,19 +10,14 @@ namespace stackctl::engine {
 
 namespace {
 
-[[noreturn]] void fail(std::string message) {
-  throw engine_error(error_kind::connection, std::move(message));
-}
+[[noreturn]] void fail(std::string message) { throw engine_error(error_kind::connection, std::move(message)); }
 
-bool starts_with(std::string_view text, std::string_view prefix) {
-  return text.substr(0, prefix.size()) == prefix;
-}
+bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
 
 int parse_port(std::string_view digits, std::string_view whole) {
   int port = 0;
   auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), port);
-  if (digits.empty() || ec != std::errc{} || end != digits.data() + digits.size() || port <= 0 ||
-      port > 65535) {
+  if (digits.empty() || ec != std::errc{} || end != digits.data() + digits.size() || port <= 0 || port > 65535) {
     fail(fmt::format("invalid DOCKER_HOST \"{}\": bad port \"{}\"", whole, digits));
   }
   return port;
@@ -96,16 +91,18 @@ docker_host parse_docker_host(std::string_view text, bool tls) {
   if (scheme == "tcp" || scheme == "http") return parse_tcp(rest, text, tls);
   if (scheme == "https") return parse_tcp(rest, text, true);
   if (scheme == "ssh") {
-    fail(fmt::format(
-        "DOCKER_HOST \"{}\": ssh:// is not supported by stackctl; forward the socket instead, e.g. "
-        "`ssh -NL /tmp/docker.sock:/var/run/docker.sock host` and set DOCKER_HOST=unix:///tmp/docker.sock",
-        text));
+    fail(
+        fmt::format("DOCKER_HOST \"{}\": ssh:// is not supported by stackctl; forward the socket instead, e.g. "
+                    "`ssh -NL /tmp/docker.sock:/var/run/docker.sock host` and set DOCKER_HOST=unix:///tmp/docker.sock",
+                    text));
   }
   if (scheme == "npipe") {
-    fail(fmt::format("DOCKER_HOST \"{}\": npipe:// (Windows named pipes) is not supported; use tcp:// or unix://", text));
+    fail(fmt::format("DOCKER_HOST \"{}\": npipe:// (Windows named pipes) is not supported; use tcp:// or unix://",
+                     text));
   }
   if (scheme == "fd") {
-    fail(fmt::format("DOCKER_HOST \"{}\": fd:// is a daemon listen address, not something a client can connect to", text));
+    fail(fmt::format("DOCKER_HOST \"{}\": fd:// is a daemon listen address, not something a client can connect to",
+                     text));
   }
   fail(fmt::format("invalid DOCKER_HOST \"{}\": unsupported scheme \"{}\" (use unix:// or tcp://)", text, scheme));
 }

@@ -37,8 +37,7 @@ error_kind error_kind_from_status(long status) {
   return error_kind::server;
 }
 
-engine_error::engine_error(error_kind kind, std::string message, long status, std::string method,
-                           std::string path)
+engine_error::engine_error(error_kind kind, std::string message, long status, std::string method, std::string path)
     : std::runtime_error(message),
       kind_(kind),
       status_(status),

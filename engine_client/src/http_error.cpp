@@ -1,7 +1,7 @@
 #include "stackctl/engine/http_error.hpp"
 
-#include <nlohmann/json.hpp>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 namespace stackctl::engine {
 
@@ -29,8 +29,7 @@ engine_error http_error(long status, std::string_view body, std::string method, 
       message = std::string(text);
     }
   }
-  return engine_error(error_kind_from_status(status), std::move(message), status, std::move(method),
-                      std::move(path));
+  return engine_error(error_kind_from_status(status), std::move(message), status, std::move(method), std::move(path));
 }
 
 }  // namespace stackctl::engine

@@ -8,8 +8,7 @@
 
 namespace stackctl::engine {
 
-api_version negotiate_api_version(std::optional<api_version> daemon_version,
-                                  std::optional<api_version> pinned) {
+api_version negotiate_api_version(std::optional<api_version> daemon_version, std::optional<api_version> pinned) {
   if (pinned) {
     if (*pinned < kMinApiVersion) {
       throw engine_error(error_kind::version,

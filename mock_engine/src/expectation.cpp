@@ -21,8 +21,7 @@ std::string shorten(std::string text, std::size_t limit = 200) {
 }
 
 // Why `actual` does not contain `subset`, as "at <pointer>: …", or nullopt when it does.
-std::optional<std::string> subset_mismatch(const nlohmann::json& subset,
-                                           const nlohmann::json& actual,
+std::optional<std::string> subset_mismatch(const nlohmann::json& subset, const nlohmann::json& actual,
                                            const std::string& pointer) {
   const std::string where = pointer.empty() ? "/" : pointer;
   if (subset.is_object()) {
@@ -40,8 +39,7 @@ std::optional<std::string> subset_mismatch(const nlohmann::json& subset,
   }
   if (subset.is_array()) {
     if (!actual.is_array() || actual.size() != subset.size()) {
-      return fmt::format("at {}: expected {}, got {}", where, shorten(subset.dump()),
-                         shorten(actual.dump()));
+      return fmt::format("at {}: expected {}, got {}", where, shorten(subset.dump()), shorten(actual.dump()));
     }
     for (std::size_t i = 0; i < subset.size(); ++i) {
       if (auto why = subset_mismatch(subset[i], actual[i], fmt::format("{}/{}", pointer, i))) {
@@ -51,8 +49,7 @@ std::optional<std::string> subset_mismatch(const nlohmann::json& subset,
     return std::nullopt;
   }
   if (subset != actual) {
-    return fmt::format("at {}: expected {}, got {}", where, shorten(subset.dump()),
-                       shorten(actual.dump()));
+    return fmt::format("at {}: expected {}, got {}", where, shorten(subset.dump()), shorten(actual.dump()));
   }
   return std::nullopt;
 }
@@ -106,8 +103,7 @@ expectation& expectation::with_query(std::string key, std::string value) {
   auto description = fmt::format("query {}={}", key, value);
   state_->conditions.push_back(
       {std::move(description),
-       [key = std::move(key), value = std::move(value)](
-           const recorded_request& r) -> std::optional<std::string> {
+       [key = std::move(key), value = std::move(value)](const recorded_request& r) -> std::optional<std::string> {
          const auto [first, last] = r.query.equal_range(key);
          if (first == last) return "absent";
          for (auto it = first; it != last; ++it) {
@@ -122,8 +118,7 @@ expectation& expectation::with_query_json(std::string key, const nlohmann::json&
   std::lock_guard lock(*mutex_);
   auto description = fmt::format("query {} as JSON {}", key, detail::shorten(value.dump()));
   state_->conditions.push_back(
-      {std::move(description),
-       [key = std::move(key), value](const recorded_request& r) -> std::optional<std::string> {
+      {std::move(description), [key = std::move(key), value](const recorded_request& r) -> std::optional<std::string> {
          const auto found = r.query.find(key);
          if (found == r.query.end()) return "absent";
          const auto parsed = detail::parse_json(found->second);
@@ -138,8 +133,7 @@ expectation& expectation::without_query(std::string key) {
   std::lock_guard lock(*mutex_);
   auto description = fmt::format("no query {}", key);
   state_->conditions.push_back(
-      {std::move(description),
-       [key = std::move(key)](const recorded_request& r) -> std::optional<std::string> {
+      {std::move(description), [key = std::move(key)](const recorded_request& r) -> std::optional<std::string> {
          const auto found = r.query.find(key);
          if (found == r.query.end()) return std::nullopt;
          return fmt::format("present as \"{}\"", found->second);
@@ -152,8 +146,7 @@ expectation& expectation::with_header(std::string name, std::string value) {
   auto description = fmt::format("header {}: {}", name, value);
   state_->conditions.push_back(
       {std::move(description),
-       [name = std::move(name), value = std::move(value)](
-           const recorded_request& r) -> std::optional<std::string> {
+       [name = std::move(name), value = std::move(value)](const recorded_request& r) -> std::optional<std::string> {
          const auto found = r.headers.find(name);
          if (found == r.headers.end()) return "absent";
          if (found->second != value) return fmt::format("is \"{}\"", found->second);
@@ -166,8 +159,7 @@ expectation& expectation::with_body(std::string body) {
   std::lock_guard lock(*mutex_);
   auto description = fmt::format("body \"{}\"", detail::shorten(body, 60));
   state_->conditions.push_back(
-      {std::move(description),
-       [body = std::move(body)](const recorded_request& r) -> std::optional<std::string> {
+      {std::move(description), [body = std::move(body)](const recorded_request& r) -> std::optional<std::string> {
          if (r.body == body) return std::nullopt;
          return fmt::format("is \"{}\"", detail::shorten(r.body));
        }});
@@ -201,8 +193,7 @@ expectation& expectation::with_json_subset(const nlohmann::json& subset) {
   return *this;
 }
 
-expectation& expectation::when(std::function<bool(const recorded_request&)> predicate,
-                               std::string description) {
+expectation& expectation::when(std::function<bool(const recorded_request&)> predicate, std::string description) {
   std::lock_guard lock(*mutex_);
   state_->conditions.push_back(
       {std::move(description),
@@ -263,8 +254,7 @@ expectation& expectation::drop_connection() {
   return *this;
 }
 
-expectation& expectation::stream_chunks(std::vector<std::string> chunks,
-                                        std::chrono::milliseconds gap) {
+expectation& expectation::stream_chunks(std::vector<std::string> chunks, std::chrono::milliseconds gap) {
   std::lock_guard lock(*mutex_);
   state_->reply.chunks = std::move(chunks);
   state_->reply.gap = gap;
@@ -272,8 +262,7 @@ expectation& expectation::stream_chunks(std::vector<std::string> chunks,
   return *this;
 }
 
-expectation& expectation::stream_then_cut(std::vector<std::string> chunks,
-                                          std::chrono::milliseconds gap) {
+expectation& expectation::stream_then_cut(std::vector<std::string> chunks, std::chrono::milliseconds gap) {
   std::lock_guard lock(*mutex_);
   state_->reply.chunks = std::move(chunks);
   state_->reply.gap = gap;

@@ -11,8 +11,7 @@ std::string json_line(const nlohmann::json& object, std::string_view separator) 
   return line;
 }
 
-std::vector<std::string> json_lines(const std::vector<nlohmann::json>& objects,
-                                    std::string_view separator) {
+std::vector<std::string> json_lines(const std::vector<nlohmann::json>& objects, std::string_view separator) {
   std::vector<std::string> lines;
   lines.reserve(objects.size());
   for (const auto& object : objects) lines.push_back(json_line(object, separator));
@@ -43,15 +42,9 @@ std::vector<nlohmann::json> pull_start(std::string_view repo, std::string_view t
 std::vector<nlohmann::json> pull_progress(std::string_view repo, std::string_view tag) {
   auto objects = pull_start(repo, tag);
   const std::string layer = "a2abf6c4d29d";
-  objects.push_back({{"status", "Download complete"},
-                     {"progressDetail", nlohmann::json::object()},
-                     {"id", layer}});
-  objects.push_back({{"status", "Pull complete"},
-                     {"progressDetail", nlohmann::json::object()},
-                     {"id", layer}});
-  objects.push_back(
-      {{"status",
-        "Digest: sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31"}});
+  objects.push_back({{"status", "Download complete"}, {"progressDetail", nlohmann::json::object()}, {"id", layer}});
+  objects.push_back({{"status", "Pull complete"}, {"progressDetail", nlohmann::json::object()}, {"id", layer}});
+  objects.push_back({{"status", "Digest: sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31"}});
   objects.push_back({{"status", fmt::format("Status: Downloaded newer image for {}:{}", repo, tag)}});
   return objects;
 }

@@ -59,9 +59,8 @@ std::optional<versioned_path> split_version(const std::string& path) {
 // A plausible engine release for an API version, for Server: and /version.
 std::string engine_release_for(const std::string& api_version) {
   static const std::pair<const char*, const char*> table[] = {
-      {"1.40", "19.03.15"}, {"1.41", "20.10.24"}, {"1.42", "23.0.6"}, {"1.43", "24.0.9"},
-      {"1.44", "25.0.5"},   {"1.45", "26.1.4"},   {"1.46", "27.1.2"}, {"1.47", "27.3.1"},
-      {"1.48", "28.0.4"},
+      {"1.40", "19.03.15"}, {"1.41", "20.10.24"}, {"1.42", "23.0.6"}, {"1.43", "24.0.9"}, {"1.44", "25.0.5"},
+      {"1.45", "26.1.4"},   {"1.46", "27.1.2"},   {"1.47", "27.3.1"}, {"1.48", "28.0.4"},
   };
   for (const auto& [api, release] : table) {
     if (api_version == api) return release;
@@ -115,8 +114,7 @@ struct mock_engine::impl {
   void add_daemon_headers(reply_spec& reply) const {
     reply.headers.emplace_back("Api-Version", options.api_version);
     reply.headers.emplace_back("Ostype", options.os_type);
-    reply.headers.emplace_back(
-        "Server", fmt::format("Docker/{} ({})", options.engine_version, options.os_type));
+    reply.headers.emplace_back("Server", fmt::format("Docker/{} ({})", options.engine_version, options.os_type));
   }
 
   std::optional<reply_spec> version_refusal(const recorded_request& request) const {
@@ -138,8 +136,7 @@ struct mock_engine::impl {
       reply.content_type = "application/json";
       reply.body = nlohmann::json{{"message", fmt::format("client version {} is too new. Maximum "
                                                           "supported API version is {}",
-                                                          prefix->version_text,
-                                                          options.api_version)}}
+                                                          prefix->version_text, options.api_version)}}
                        .dump() +
                    "\n";
       return reply;
@@ -180,8 +177,7 @@ struct mock_engine::impl {
       nlohmann::json body = {
           {"Platform", {{"Name", "stackctl mock engine"}}},
           {"Components",
-           nlohmann::json::array(
-               {{{"Name", "Engine"}, {"Version", options.engine_version}, {"Details", details}}})},
+           nlohmann::json::array({{{"Name", "Engine"}, {"Version", options.engine_version}, {"Details", details}}})},
           {"Version", options.engine_version},
           {"ApiVersion", options.api_version},
           {"MinAPIVersion", options.min_api_version},
@@ -227,9 +223,7 @@ struct mock_engine::impl {
       reply.status = 500;
       reply.content_type = "application/json";
       reply.body =
-          nlohmann::json{{"message", fmt::format("mock engine: unexpected request {}", described)}}
-              .dump() +
-          "\n";
+          nlohmann::json{{"message", fmt::format("mock engine: unexpected request {}", described)}}.dump() + "\n";
       std::string note = fmt::format("unexpected request: {}", described);
       for (const auto& e : expectations) {
         if (!e->path_matches(request.path)) continue;  // only the same path is a near miss
@@ -264,8 +258,7 @@ struct mock_engine::impl {
     for (const auto& [key, value] : req.params) request.query.emplace(key, value);
     for (const auto& [name, value] : req.headers) {
       // cpp-httplib adds the peer's address as pseudo-headers; they were never sent.
-      if (name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" ||
-          name == "LOCAL_PORT") {
+      if (name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT") {
         continue;
       }
       request.headers.emplace(name, value);
@@ -288,15 +281,13 @@ struct mock_engine::impl {
 
     if (reply.drop_connection) {
       auto body = std::make_shared<std::string>(
-          reply.body.empty() ? std::string(R"({"message":"mock engine: this reply is cut short"})")
-                             : reply.body);
+          reply.body.empty() ? std::string(R"({"message":"mock engine: this reply is cut short"})") : reply.body);
       const std::size_t half = body->size() / 2;
-      res.set_content_provider(
-          body->size(), reply.content_type.empty() ? "application/json" : reply.content_type,
-          [body, half](std::size_t offset, std::size_t, httplib::DataSink& sink) {
-            if (offset < half) return sink.write(body->data() + offset, half - offset);
-            return false;  // fail mid-body: cpp-httplib closes the connection
-          });
+      res.set_content_provider(body->size(), reply.content_type.empty() ? "application/json" : reply.content_type,
+                               [body, half](std::size_t offset, std::size_t, httplib::DataSink& sink) {
+                                 if (offset < half) return sink.write(body->data() + offset, half - offset);
+                                 return false;  // fail mid-body: cpp-httplib closes the connection
+                               });
       return;
     }
 
@@ -339,8 +330,7 @@ struct mock_engine::impl {
     }
 
     if (!reply.body.empty()) {
-      res.set_content(reply.body, reply.content_type.empty() ? "application/json"
-                                                            : reply.content_type);
+      res.set_content(reply.body, reply.content_type.empty() ? "application/json" : reply.content_type);
     } else if (!reply.content_type.empty()) {
       res.set_header("Content-Type", reply.content_type);
     }
@@ -352,8 +342,9 @@ struct mock_engine::impl {
     server.set_keep_alive_max_count(100000);
     server.set_keep_alive_timeout(2);
     server.new_task_queue = [] { return new httplib::ThreadPool(16); };
-    const httplib::Server::Handler handler = [this](const httplib::Request& req,
-                                                    httplib::Response& res) { handle(req, res); };
+    const httplib::Server::Handler handler = [this](const httplib::Request& req, httplib::Response& res) {
+      handle(req, res);
+    };
     const std::string any = ".*";
     server.Get(any, handler);  // also receives HEAD
     server.Post(any, handler);
@@ -370,14 +361,13 @@ struct mock_engine::impl {
       ::unlink(options.socket_path.c_str());  // a stale socket makes bind fail
       // AF_UNIX ignores the port, but cpp-httplib 0.11.4 mishandles port 0 there.
       if (!server.bind_to_port(options.socket_path, 80)) {
-        throw std::runtime_error(fmt::format("mock engine: cannot listen on {}: {}",
-                                             options.socket_path, std::strerror(errno)));
+        throw std::runtime_error(
+            fmt::format("mock engine: cannot listen on {}: {}", options.socket_path, std::strerror(errno)));
       }
     }
     // Linux lets listen() on a listening socket change its backlog.
     if (!server.raise_backlog()) {
-      throw std::runtime_error(fmt::format("mock engine: cannot listen on {}: {}",
-                                           where(), std::strerror(errno)));
+      throw std::runtime_error(fmt::format("mock engine: cannot listen on {}: {}", where(), std::strerror(errno)));
     }
     thread = std::thread([this] {
       server.listen_after_bind();
@@ -414,10 +404,9 @@ mock_engine::mock_engine(mock_options options) : impl_(std::make_unique<impl>())
     options.socket_path = self.owned_dir + "/docker.sock";
   }
   if (options.socket_path.size() >= sizeof(sockaddr_un::sun_path)) {
-    throw std::invalid_argument(
-        fmt::format("mock engine: socket path too long for AF_UNIX ({} bytes, at most {}): {}",
-                    options.socket_path.size(), sizeof(sockaddr_un::sun_path) - 1,
-                    options.socket_path));
+    throw std::invalid_argument(fmt::format("mock engine: socket path too long for AF_UNIX ({} bytes, at most {}): {}",
+                                            options.socket_path.size(), sizeof(sockaddr_un::sun_path) - 1,
+                                            options.socket_path));
   }
   self.max_version = parse_version(options.api_version);
   self.min_version = parse_version(options.min_api_version);
@@ -473,8 +462,7 @@ std::vector<recorded_request> mock_engine::requests() const {
   return impl_->recorded;
 }
 
-std::vector<recorded_request> mock_engine::requests(std::string_view method,
-                                                    std::string_view path) const {
+std::vector<recorded_request> mock_engine::requests(std::string_view method, std::string_view path) const {
   std::lock_guard lock(impl_->mutex);
   std::vector<recorded_request> matching;
   for (const auto& r : impl_->recorded) {
@@ -483,9 +471,8 @@ std::vector<recorded_request> mock_engine::requests(std::string_view method,
   return matching;
 }
 
-bool mock_engine::wait_for(
-    const std::function<bool(const std::vector<recorded_request>&)>& condition,
-    std::chrono::milliseconds timeout) const {
+bool mock_engine::wait_for(const std::function<bool(const std::vector<recorded_request>&)>& condition,
+                           std::chrono::milliseconds timeout) const {
   std::unique_lock lock(impl_->mutex);
   return impl_->changed.wait_for(lock, timeout, [&] { return condition(impl_->recorded); });
 }
@@ -500,12 +487,11 @@ std::vector<std::string> mock_engine::problems() const {
   for (const auto& e : impl_->expectations) {
     if (e->calls < e->min_calls) {
       const bool exact = e->max_calls && *e->max_calls == e->min_calls;
-      found.push_back(fmt::format("unmet expectation {}: wanted {}{} call(s), got {}",
-                                  e->describe(), exact ? "exactly " : "at least ", e->min_calls,
-                                  e->calls));
+      found.push_back(fmt::format("unmet expectation {}: wanted {}{} call(s), got {}", e->describe(),
+                                  exact ? "exactly " : "at least ", e->min_calls, e->calls));
     } else if (e->max_calls && e->calls > *e->max_calls) {
-      found.push_back(fmt::format("over-called expectation {}: wanted exactly {} call(s), got {}",
-                                  e->describe(), *e->max_calls, e->calls));
+      found.push_back(fmt::format("over-called expectation {}: wanted exactly {} call(s), got {}", e->describe(),
+                                  *e->max_calls, e->calls));
     }
   }
   for (const auto& note : impl_->unexpected) found.push_back(note);

@@ -30,8 +30,7 @@ std::string recorded_request::header(const std::string& name) const {
 nlohmann::json recorded_request::json() const {
   auto parsed = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded()) {
-    throw std::runtime_error(
-        fmt::format("mock engine: the body of {} is not JSON: \"{}\"", describe(), body));
+    throw std::runtime_error(fmt::format("mock engine: the body of {} is not JSON: \"{}\"", describe(), body));
   }
   return parsed;
 }

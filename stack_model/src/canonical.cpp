@@ -45,17 +45,20 @@ std::int64_t parse_int(const tree& t, const std::string& path) {
   size_t start = (!s.empty() && (s[0] == '+' || s[0] == '-')) ? 1 : 0;
   bool neg = start == 1 && s[0] == '-';
   std::string digits = s.substr(start);
-  if (digits.size() > 2 && digits[0] == '0' && (digits[1] == 'x' || digits[1] == 'X')) base = 16, digits = digits.substr(2);
+  if (digits.size() > 2 && digits[0] == '0' && (digits[1] == 'x' || digits[1] == 'X'))
+    base = 16, digits = digits.substr(2);
   else if (digits.size() > 2 && digits[0] == '0' && digits[1] == 'o') base = 8, digits = digits.substr(2);
   else if (digits.size() > 2 && digits[0] == '0' && digits[1] == 'b') base = 2, digits = digits.substr(2);
   std::uint64_t magnitude = 0;
   auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), magnitude, base);
-  if (digits.empty() || ptr != digits.data() + digits.size() || (ec != std::errc() && ec != std::errc::result_out_of_range))
+  if (digits.empty() || ptr != digits.data() + digits.size() ||
+      (ec != std::errc() && ec != std::errc::result_out_of_range))
     fail(t, path, fmt::format("invalid integer: {}", t.text));
   constexpr auto max = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
   if (ec == std::errc::result_out_of_range || magnitude > max + (neg ? 1 : 0))
     fail(t, path, fmt::format("invalid integer: {}: value out of range", t.text));
-  if (neg) return magnitude == max + 1 ? std::numeric_limits<std::int64_t>::min() : -static_cast<std::int64_t>(magnitude);
+  if (neg)
+    return magnitude == max + 1 ? std::numeric_limits<std::int64_t>::min() : -static_cast<std::int64_t>(magnitude);
   return static_cast<std::int64_t>(magnitude);
 }
 
@@ -92,7 +95,8 @@ bool parse_bool(const tree& t, const std::string& path, std::vector<std::string>
   if (lower == "true") return true;
   if (lower == "false") return false;
   if (lower == "y" || lower == "yes" || lower == "on" || lower == "n" || lower == "no" || lower == "off") {
-    if (warnings) warnings->push_back(fmt::format("{}: \"{}\" for a boolean is deprecated, use true or false", path, s));
+    if (warnings)
+      warnings->push_back(fmt::format("{}: \"{}\" for a boolean is deprecated, use true or false", path, s));
     return lower == "y" || lower == "yes" || lower == "on";
   }
   fail(t, path, fmt::format("invalid boolean: {}", s));
@@ -319,7 +323,8 @@ struct loader_state {
     auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v, base);
     if (digits.empty() || ec != std::errc() || ptr != digits.data() + digits.size())
       fail(t, path, fmt::format("invalid file mode: {}", s));
-    if (v > static_cast<std::uint64_t>(uint32_max)) fail(t, path, fmt::format("invalid file mode: {}: value out of range", s));
+    if (v > static_cast<std::uint64_t>(uint32_max))
+      fail(t, path, fmt::format("invalid file mode: {}: value out of range", s));
     return fmt::format("0{:o}", v);
   }
 
@@ -374,8 +379,9 @@ struct loader_state {
       b = *parsed;
     }
     if (b < 0 && !(minus_one_allowed && b == -1))
-      fail(t, path, minus_one_allowed ? "must be -1 (unlimited) or greater than or equal to 0"
-                                      : "must be greater than or equal to 0");
+      fail(t, path,
+           minus_one_allowed ? "must be -1 (unlimited) or greater than or equal to 0"
+                             : "must be greater than or equal to 0");
     return std::to_string(b);
   }
 
@@ -456,15 +462,17 @@ struct loader_state {
   static void check_mount_target(const std::string& type, const std::string& target, const tree& t,
                                  const std::string& path) {
     if (target.empty() || target[0] != '/')
-      fail(t, path, fmt::format("invalid mount config for type \"{}\": invalid mount path: '{}' mount path must be absolute",
-                                type, target));
+      fail(t, path,
+           fmt::format("invalid mount config for type \"{}\": invalid mount path: '{}' mount path must be absolute",
+                       type, target));
   }
 
   void check_volume_declared(const std::string& service, const std::string& source, const tree& item,
                              const std::string& p) const {
     if (!ctx.options->consistency) return;
     if (!declared_volumes.count(source))
-      fail(item, p, fmt::format("service \"{}\" refers to undefined volume {}: invalid compose project", service, source));
+      fail(item, p,
+           fmt::format("service \"{}\" refers to undefined volume {}: invalid compose project", service, source));
   }
 
   json mounts(const std::string& service, const tree& t, const std::string& path) const {
@@ -496,9 +504,10 @@ struct loader_state {
           j["type"] = "volume";
           if (spec.source) {
             if (!is_valid_volume_name(*spec.source))
-              fail(item, p, fmt::format("\"{}\" is not a valid volume name; use \"./{}\" for a path relative to the "
-                                        "project directory",
-                                        *spec.source, *spec.source));
+              fail(item, p,
+                   fmt::format("\"{}\" is not a valid volume name; use \"./{}\" for a path relative to the "
+                               "project directory",
+                               *spec.source, *spec.source));
             check_volume_declared(service, *spec.source, item, p);
             j["source"] = *spec.source;
           }
@@ -514,7 +523,8 @@ struct loader_state {
       if (!item.is_map()) fail(item, p, "must be a string or a mapping");
       const tree* type_t = item.find("type");
       std::string type = type_t ? str(*type_t, child(p, "type")) : "volume";
-      if (type != "bind" && type != "volume" && type != "tmpfs" && type != "npipe" && type != "cluster" && type != "image")
+      if (type != "bind" && type != "volume" && type != "tmpfs" && type != "npipe" && type != "cluster" &&
+          type != "image")
         fail(type_t ? *type_t : item, child(p, "type"), fmt::format("invalid mount type \"{}\"", type));
       j["type"] = type;
       std::string source = item.find("source") ? str(*item.find("source"), child(p, "source")) : "";
@@ -530,7 +540,8 @@ struct loader_state {
       const std::string target_path = str(*target, child(p, "target"));
       check_mount_target(type, target_path, *target, child(p, "target"));
       j["target"] = clean_path(target_path);
-      if (auto* v = item.find("read_only"); v && parse_bool(*v, child(p, "read_only"), &ctx.warnings)) j["read_only"] = true;
+      if (auto* v = item.find("read_only"); v && parse_bool(*v, child(p, "read_only"), &ctx.warnings))
+        j["read_only"] = true;
       if (auto* v = item.find("consistency")) j["consistency"] = str(*v, child(p, "consistency"));
       if (auto* b = item.find("bind")) {
         const std::string bp = child(p, "bind");
@@ -545,7 +556,8 @@ struct loader_state {
       if (auto* v = item.find("volume")) {
         const std::string vp = child(p, "volume");
         json vol = json::object();
-        if (auto* l = v->find("labels")) vol["labels"] = string_map_json(mapping_or_list(*l, child(vp, "labels")), true);
+        if (auto* l = v->find("labels"))
+          vol["labels"] = string_map_json(mapping_or_list(*l, child(vp, "labels")), true);
         if (auto* n = v->find("nocopy"); n && parse_bool(*n, child(vp, "nocopy"), &ctx.warnings)) vol["nocopy"] = true;
         if (auto* s = v->find("subpath")) vol["subpath"] = str(*s, child(vp, "subpath"));
         j["volume"] = vol;
@@ -609,14 +621,17 @@ struct loader_state {
         const tree& d = v->seq[i];
         const std::string ip = index(dp, i);
         json dj = json::object();
-        if (auto* c = d.find("capabilities")) dj["capabilities"] = to_json_list(string_list(*c, child(ip, "capabilities"), false));
+        if (auto* c = d.find("capabilities"))
+          dj["capabilities"] = to_json_list(string_list(*c, child(ip, "capabilities"), false));
         if (auto* c = d.find("driver")) dj["driver"] = str(*c, child(ip, "driver"));
         if (auto* c = d.find("count")) {
           if (c->is_scalar() && c->text == "all") dj["count"] = -1;
           else dj["count"] = parse_int(*c, child(ip, "count"));
         }
-        if (auto* c = d.find("device_ids")) dj["device_ids"] = to_json_list(string_list(*c, child(ip, "device_ids"), false));
-        if (auto* c = d.find("options")) dj["options"] = string_map_json(mapping_or_list(*c, child(ip, "options")), true);
+        if (auto* c = d.find("device_ids"))
+          dj["device_ids"] = to_json_list(string_list(*c, child(ip, "device_ids"), false));
+        if (auto* c = d.find("options"))
+          dj["options"] = string_map_json(mapping_or_list(*c, child(ip, "options")), true);
         devices.push_back(std::move(dj));
       }
       j["devices"] = devices;
@@ -631,7 +646,8 @@ struct loader_state {
     if (auto* v = t.find("delay")) j["delay"] = duration_value(*v, child(path, "delay"));
     if (auto* v = t.find("failure_action")) j["failure_action"] = str(*v, child(path, "failure_action"));
     if (auto* v = t.find("monitor")) j["monitor"] = duration_value(*v, child(path, "monitor"));
-    if (auto* v = t.find("max_failure_ratio")) j["max_failure_ratio"] = cpus_value(*v, child(path, "max_failure_ratio"));
+    if (auto* v = t.find("max_failure_ratio"))
+      j["max_failure_ratio"] = cpus_value(*v, child(path, "max_failure_ratio"));
     if (auto* v = t.find("order")) j["order"] = str(*v, child(path, "order"));
     return j;
   }
@@ -663,16 +679,19 @@ struct loader_state {
           fail(*x, child(rp, "condition"), problem);
       }
       if (auto* x = v->find("delay")) r["delay"] = duration_value(*x, child(rp, "delay"));
-      if (auto* x = v->find("max_attempts")) r["max_attempts"] = parse_int_in(*x, child(rp, "max_attempts"), 0, int_max);
+      if (auto* x = v->find("max_attempts"))
+        r["max_attempts"] = parse_int_in(*x, child(rp, "max_attempts"), 0, int_max);
       if (auto* x = v->find("window")) r["window"] = duration_value(*x, child(rp, "window"));
       j["restart_policy"] = r;
     }
     if (auto* v = t.find("placement")) {
       const std::string pp = child(path, "placement");
       json r = json::object();
-      if (auto* x = v->find("constraints")) r["constraints"] = to_json_list(string_list(*x, child(pp, "constraints"), false));
+      if (auto* x = v->find("constraints"))
+        r["constraints"] = to_json_list(string_list(*x, child(pp, "constraints"), false));
       if (auto* x = v->find("preferences")) r["preferences"] = raw(*x, false);
-      if (auto* x = v->find("max_replicas_per_node")) r["max_replicas_per_node"] = parse_int(*x, child(pp, "max_replicas_per_node"));
+      if (auto* x = v->find("max_replicas_per_node"))
+        r["max_replicas_per_node"] = parse_int(*x, child(pp, "max_replicas_per_node"));
       j["placement"] = r;
     } else {
       j["placement"] = json_only_empty_object();
@@ -695,7 +714,8 @@ struct loader_state {
     if (auto* v = t.find("dockerfile")) j["dockerfile"] = str(*v, child(path, "dockerfile"));
     else if (!t.find("dockerfile_inline")) j["dockerfile"] = "Dockerfile";
     if (auto* v = t.find("dockerfile_inline")) j["dockerfile_inline"] = str(*v, child(path, "dockerfile_inline"));
-    if (auto* v = t.find("entitlements")) j["entitlements"] = to_json_list(string_list(*v, child(path, "entitlements"), false));
+    if (auto* v = t.find("entitlements"))
+      j["entitlements"] = to_json_list(string_list(*v, child(path, "entitlements"), false));
     if (auto* v = t.find("args")) {
       auto args = mapping_or_list(*v, child(path, "args"));
       json a = json::object();
@@ -742,7 +762,8 @@ struct loader_state {
     if (auto* v = t.find("tags")) j["tags"] = to_json_list(string_list(*v, child(path, "tags"), false));
     if (auto* v = t.find("ulimits")) j["ulimits"] = ulimits(*v, child(path, "ulimits"));
     if (auto* v = t.find("platforms")) j["platforms"] = to_json_list(string_list(*v, child(path, "platforms"), false));
-    if (auto* v = t.find("privileged"); v && parse_bool(*v, child(path, "privileged"), &ctx.warnings)) j["privileged"] = true;
+    if (auto* v = t.find("privileged"); v && parse_bool(*v, child(path, "privileged"), &ctx.warnings))
+      j["privileged"] = true;
     if (auto* v = t.find("shm_size")) j["shm_size"] = bytes_value(*v, child(path, "shm_size"));
     add_extensions(j, t);
     return j;
@@ -769,9 +790,10 @@ struct loader_state {
         if (soft) u["soft"] = parse_int(*soft, child(p, "soft"));
         if (hard) u["hard"] = parse_int(*hard, child(p, "hard"));
         if (soft && hard && u["hard"] != -1 && (u["soft"] == -1 || u["soft"] > u["hard"]))
-          fail(*soft, child(p, "soft"),
-               fmt::format("ulimit soft limit must be less than or equal to hard limit: {} > {}",
-                           u["soft"].get<std::int64_t>() == -1 ? "-1 (unlimited)" : u["soft"].dump(), u["hard"].dump()));
+          fail(
+              *soft, child(p, "soft"),
+              fmt::format("ulimit soft limit must be less than or equal to hard limit: {} > {}",
+                          u["soft"].get<std::int64_t>() == -1 ? "-1 (unlimited)" : u["soft"].dump(), u["hard"].dump()));
         sorted[k] = u;
       } else {
         fail(v, p, "must be a number or a mapping with soft and hard");
@@ -796,11 +818,14 @@ struct loader_state {
         if (!v.is_map()) fail(v, p, "must be a mapping or null");
         json n = json::object();
         if (auto* x = v.find("aliases")) n["aliases"] = to_json_list(string_list(*x, child(p, "aliases"), false));
-        if (auto* x = v.find("driver_opts")) n["driver_opts"] = string_map_json(mapping_or_list(*x, child(p, "driver_opts")), true);
-        if (auto* x = v.find("gw_priority")) n["gw_priority"] = parse_int_in(*x, child(p, "gw_priority"), int_min, int_max);
+        if (auto* x = v.find("driver_opts"))
+          n["driver_opts"] = string_map_json(mapping_or_list(*x, child(p, "driver_opts")), true);
+        if (auto* x = v.find("gw_priority"))
+          n["gw_priority"] = parse_int_in(*x, child(p, "gw_priority"), int_min, int_max);
         for (const char* f : {"interface_name", "ipv4_address", "ipv6_address"})
           if (auto* x = v.find(f)) n[f] = str(*x, child(p, f));
-        if (auto* x = v.find("link_local_ips")) n["link_local_ips"] = to_json_list(string_list(*x, child(p, "link_local_ips"), false));
+        if (auto* x = v.find("link_local_ips"))
+          n["link_local_ips"] = to_json_list(string_list(*x, child(p, "link_local_ips"), false));
         if (auto* x = v.find("mac_address")) n["mac_address"] = str(*x, child(p, "mac_address"));
         if (auto* x = v.find("priority")) n["priority"] = parse_int_in(*x, child(p, "priority"), int_min, int_max);
         add_extensions(n, v);
@@ -859,9 +884,11 @@ struct loader_state {
       json j = json::object();
       if (auto* v = h.find("command")) j["command"] = shell_command(*v, child(p, "command"));
       if (auto* v = h.find("user")) j["user"] = str(*v, child(p, "user"));
-      if (auto* v = h.find("privileged"); v && parse_bool(*v, child(p, "privileged"), &ctx.warnings)) j["privileged"] = true;
+      if (auto* v = h.find("privileged"); v && parse_bool(*v, child(p, "privileged"), &ctx.warnings))
+        j["privileged"] = true;
       if (auto* v = h.find("working_dir")) j["working_dir"] = str(*v, child(p, "working_dir"));
-      if (auto* v = h.find("environment")) j["environment"] = string_map_json(mapping_or_list(*v, child(p, "environment")), false);
+      if (auto* v = h.find("environment"))
+        j["environment"] = string_map_json(mapping_or_list(*v, child(p, "environment")), false);
       out.push_back(std::move(j));
     }
     return out;
@@ -891,7 +918,8 @@ struct loader_state {
         if (!file) fail(item, p, "env_file entry needs a path");
         bool required = true;
         if (auto* r = item.find("required")) required = parse_bool(*r, child(p, "required"), &ctx.warnings);
-        add(str(*file, child(p, "path")), required, item.find("format") ? str(*item.find("format"), child(p, "format")) : "");
+        add(str(*file, child(p, "path")), required,
+            item.find("format") ? str(*item.find("format"), child(p, "format")) : "");
       } else {
         fail(item, p, "must be a path or a mapping");
       }
@@ -901,7 +929,7 @@ struct loader_state {
 
   // Values of env files, in order (later files win), expanded with the project environment.
   std::map<std::string, std::string> read_service_env_files(const json& files, const tree& where,
-                                                             const std::string& path) const {
+                                                            const std::string& path) const {
     std::map<std::string, std::string> out;
     for (const auto& f : files) {
       const std::string file = f["path"].get<std::string>();
@@ -969,26 +997,108 @@ struct loader_state {
     auto put_raw = [&](const char* f) {
       if (auto* v = get(f)) j[f] = sorted_raw_map(*v);
     };
-    static const std::set<std::string> known = {
-        "profiles", "annotations", "attach", "build", "develop", "blkio_config", "cap_add", "cap_drop",
-        "cgroup_parent", "cgroup", "cpu_count", "cpu_percent", "cpu_period", "cpu_quota", "cpu_rt_period",
-        "cpu_rt_runtime", "cpus", "cpuset", "cpu_shares", "command", "configs", "container_name",
-        "credential_spec", "depends_on", "deploy", "device_cgroup_rules", "devices", "dns", "dns_opt",
-        "dns_search", "dockerfile", "domainname", "entrypoint", "provider", "environment", "env_file", "expose",
-        "extends", "external_links", "extra_hosts", "group_add", "gpus", "hostname", "healthcheck", "image",
-        "init", "ipc", "isolation", "labels", "label_file", "links", "logging", "log_driver", "log_opt",
-        "mem_limit", "mem_reservation", "memswap_limit", "mem_swappiness", "mac_address", "models", "net",
-        "network_mode", "networks", "oom_kill_disable", "oom_score_adj", "pid", "pids_limit", "platform",
-        "ports", "privileged", "pull_policy", "read_only", "restart", "runtime", "scale", "secrets",
-        "security_opt", "shm_size", "stdin_open", "stop_grace_period", "stop_signal", "storage_opt", "sysctls",
-        "tmpfs", "tty", "ulimits", "use_api_socket", "user", "userns_mode", "uts", "volume_driver", "volumes",
-        "volumes_from", "working_dir", "post_start", "pre_stop", "name"};
+    static const std::set<std::string> known = {"profiles",
+                                                "annotations",
+                                                "attach",
+                                                "build",
+                                                "develop",
+                                                "blkio_config",
+                                                "cap_add",
+                                                "cap_drop",
+                                                "cgroup_parent",
+                                                "cgroup",
+                                                "cpu_count",
+                                                "cpu_percent",
+                                                "cpu_period",
+                                                "cpu_quota",
+                                                "cpu_rt_period",
+                                                "cpu_rt_runtime",
+                                                "cpus",
+                                                "cpuset",
+                                                "cpu_shares",
+                                                "command",
+                                                "configs",
+                                                "container_name",
+                                                "credential_spec",
+                                                "depends_on",
+                                                "deploy",
+                                                "device_cgroup_rules",
+                                                "devices",
+                                                "dns",
+                                                "dns_opt",
+                                                "dns_search",
+                                                "dockerfile",
+                                                "domainname",
+                                                "entrypoint",
+                                                "provider",
+                                                "environment",
+                                                "env_file",
+                                                "expose",
+                                                "extends",
+                                                "external_links",
+                                                "extra_hosts",
+                                                "group_add",
+                                                "gpus",
+                                                "hostname",
+                                                "healthcheck",
+                                                "image",
+                                                "init",
+                                                "ipc",
+                                                "isolation",
+                                                "labels",
+                                                "label_file",
+                                                "links",
+                                                "logging",
+                                                "log_driver",
+                                                "log_opt",
+                                                "mem_limit",
+                                                "mem_reservation",
+                                                "memswap_limit",
+                                                "mem_swappiness",
+                                                "mac_address",
+                                                "models",
+                                                "net",
+                                                "network_mode",
+                                                "networks",
+                                                "oom_kill_disable",
+                                                "oom_score_adj",
+                                                "pid",
+                                                "pids_limit",
+                                                "platform",
+                                                "ports",
+                                                "privileged",
+                                                "pull_policy",
+                                                "read_only",
+                                                "restart",
+                                                "runtime",
+                                                "scale",
+                                                "secrets",
+                                                "security_opt",
+                                                "shm_size",
+                                                "stdin_open",
+                                                "stop_grace_period",
+                                                "stop_signal",
+                                                "storage_opt",
+                                                "sysctls",
+                                                "tmpfs",
+                                                "tty",
+                                                "ulimits",
+                                                "use_api_socket",
+                                                "user",
+                                                "userns_mode",
+                                                "uts",
+                                                "volume_driver",
+                                                "volumes",
+                                                "volumes_from",
+                                                "working_dir",
+                                                "post_start",
+                                                "pre_stop",
+                                                "name"};
     for (const auto& [k, v] : t.map)
       if (!known.count(k) && !starts_with(k, "x-"))
         ctx.warnings.push_back(fmt::format("{}:{}:{}: {}: unknown service field \"{}\" ignored", v.where.file,
                                            v.where.line, v.where.column, path, k));
-    if (auto* v = get("extends"))
-      fail(*v, p("extends"), "extends is not supported yet");
+    if (auto* v = get("extends")) fail(*v, p("extends"), "extends is not supported yet");
 
     put_list("profiles", false);
     put_map("annotations", true);
@@ -1033,7 +1143,8 @@ struct loader_state {
           for (size_t pos; (pos = d.text.find(':', start)) != std::string::npos; start = pos + 1)
             parts.push_back(d.text.substr(start, pos - start));
           parts.push_back(d.text.substr(start));
-          if (parts.size() > 3) fail(d, index(p("devices"), i), "confusing device mapping, please use long syntax: " + d.text);
+          if (parts.size() > 3)
+            fail(d, index(p("devices"), i), "confusing device mapping, please use long syntax: " + d.text);
           dj["source"] = parts[0];
           dj["target"] = parts.size() > 1 ? parts[1] : parts[0];
           dj["permissions"] = parts.size() > 2 ? parts[2] : "rwm";
@@ -1111,7 +1222,8 @@ struct loader_state {
     if (auto* v = get("logging")) {
       json l = json::object();
       if (auto* d = v->find("driver")) l["driver"] = str(*d, child(p("logging"), "driver"));
-      if (auto* o = v->find("options")) l["options"] = string_map_json(mapping_or_list(*o, child(p("logging"), "options")), true);
+      if (auto* o = v->find("options"))
+        l["options"] = string_map_json(mapping_or_list(*o, child(p("logging"), "options")), true);
       j["logging"] = l;
     }
     put_str("log_driver");
@@ -1183,7 +1295,9 @@ struct loader_state {
     add_extensions(j, t);
 
     if (!j.contains("image") && !j.contains("build") && !j.contains("provider") && ctx.options->consistency)
-      fail(t, path, fmt::format("service \"{}\" has neither an image nor a build context specified: invalid compose project", name));
+      fail(t, path,
+           fmt::format("service \"{}\" has neither an image nor a build context specified: invalid compose project",
+                       name));
     if (j.contains("scale") && j.contains("deploy") && j["deploy"].contains("replicas") &&
         j["scale"] != j["deploy"]["replicas"])
       fail(t, path, "can't set distinct values on 'scale' and 'deploy.replicas': invalid compose project");
@@ -1211,7 +1325,8 @@ struct loader_state {
     if (!name.empty()) j["name"] = name;
     if (kind == "network" || kind == "volume") {
       if (auto* v = t.find("driver")) j["driver"] = str(*v, child(path, "driver"));
-      if (auto* v = t.find("driver_opts")) j["driver_opts"] = string_map_json(mapping_or_list(*v, child(path, "driver_opts")), true);
+      if (auto* v = t.find("driver_opts"))
+        j["driver_opts"] = string_map_json(mapping_or_list(*v, child(path, "driver_opts")), true);
     }
     if (kind == "network") {
       if (auto* v = t.find("ipam")) {
@@ -1234,7 +1349,8 @@ struct loader_state {
           }
           ipam["config"] = pools;
         }
-        if (auto* o = v->find("options")) ipam["options"] = string_map_json(mapping_or_list(*o, child(ip, "options")), true);
+        if (auto* o = v->find("options"))
+          ipam["options"] = string_map_json(mapping_or_list(*o, child(ip, "options")), true);
         j["ipam"] = ipam;
       } else {
         j["ipam"] = json_only_empty_object();  // a Go struct value: JSON always shows it
@@ -1256,7 +1372,8 @@ struct loader_state {
       if (auto* v = t.find("labels")) j["labels"] = string_map_json(mapping_or_list(*v, child(path, "labels")), true);
       for (const char* f : {"driver"})
         if (auto* v = t.find(f)) j[f] = str(*v, child(path, f));
-      if (auto* v = t.find("driver_opts")) j["driver_opts"] = string_map_json(mapping_or_list(*v, child(path, "driver_opts")), true);
+      if (auto* v = t.find("driver_opts"))
+        j["driver_opts"] = string_map_json(mapping_or_list(*v, child(path, "driver_opts")), true);
       if (auto* v = t.find("template_driver")) j["template_driver"] = str(*v, child(path, "template_driver"));
     }
     add_extensions(j, t);
@@ -1373,10 +1490,11 @@ json canonicalize(const tree& root, canonical_context& ctx) {
         // depends_on sits after container_name/credential_spec in struct order
         json rebuilt = json::object();
         bool inserted = false;
-        static const std::set<std::string> before = {"profiles", "annotations", "attach", "build", "develop",
-            "blkio_config", "cap_add", "cap_drop", "cgroup_parent", "cgroup", "cpu_count", "cpu_percent", "cpu_period",
-            "cpu_quota", "cpu_rt_period", "cpu_rt_runtime", "cpus", "cpuset", "cpu_shares", "command", "configs",
-            "container_name", "credential_spec"};
+        static const std::set<std::string> before = {
+            "profiles",   "annotations", "attach",        "build",          "develop",        "blkio_config",
+            "cap_add",    "cap_drop",    "cgroup_parent", "cgroup",         "cpu_count",      "cpu_percent",
+            "cpu_period", "cpu_quota",   "cpu_rt_period", "cpu_rt_runtime", "cpus",           "cpuset",
+            "cpu_shares", "command",     "configs",       "container_name", "credential_spec"};
         for (auto& [k, v] : svc.items()) {
           if (!inserted && !before.count(k)) {
             rebuilt["depends_on"] = sorted;
@@ -1406,7 +1524,8 @@ json canonicalize(const tree& root, canonical_context& ctx) {
           std::string profiles;
           for (auto& p : disabled[dep]["profiles"]) profiles += (profiles.empty() ? "" : " ") + p.get<std::string>();
           fail(node_or(t, "depends_on"), path + ".depends_on",
-               fmt::format("service {} is required by {} but is disabled. Can be enabled by profiles [{}]", dep, name, profiles));
+               fmt::format("service {} is required by {} but is disabled. Can be enabled by profiles [{}]", dep, name,
+                           profiles));
         }
         if (opt.consistency && !sorted_services.count(dep))
           fail(node_or(t, "depends_on"), path + ".depends_on",
@@ -1418,21 +1537,26 @@ json canonicalize(const tree& root, canonical_context& ctx) {
     }
     if (opt.consistency) {
       if (svc.contains("network_mode") && svc.contains("networks"))
-        fail(node_or(t, "networks"), path + ".networks",
-             fmt::format("service {} declares mutually exclusive `network_mode` and `networks`: invalid compose project", name));
+        fail(
+            node_or(t, "networks"), path + ".networks",
+            fmt::format("service {} declares mutually exclusive `network_mode` and `networks`: invalid compose project",
+                        name));
       const int replicas = svc.contains("scale") ? svc["scale"].get<int>()
-                           : (svc.contains("deploy") && svc["deploy"].contains("replicas")) ? svc["deploy"]["replicas"].get<int>()
-                                                                                           : 1;
+                           : (svc.contains("deploy") && svc["deploy"].contains("replicas"))
+                               ? svc["deploy"]["replicas"].get<int>()
+                               : 1;
       if (svc.contains("container_name") && replicas > 1)
         fail(node_or(t, "container_name"), path + ".container_name",
-             fmt::format("services.{}: can't set container_name and {} as container name must be unique: invalid compose project",
+             fmt::format("services.{}: can't set container_name and {} as container name must be unique: invalid "
+                         "compose project",
                          name, name));
       if (svc.contains("networks"))
         for (auto& [net, _] : svc["networks"].items())
           if (net != "default" && (!top_networks || !top_networks->find(net)))
             fail(node_or(t, "networks"), path + ".networks",
                  fmt::format("service \"{}\" refers to undefined network {}: invalid compose project", name, net));
-      for (const auto& [field, top, kind] : {std::tuple{"secrets", top_secrets, "secret"}, std::tuple{"configs", top_configs, "config"}})
+      for (const auto& [field, top, kind] :
+           {std::tuple{"secrets", top_secrets, "secret"}, std::tuple{"configs", top_configs, "config"}})
         if (svc.contains(field))
           for (auto& ref : svc[field])
             if (!top || !top->find(ref["source"].get<std::string>()))
@@ -1443,11 +1567,39 @@ json canonicalize(const tree& root, canonical_context& ctx) {
     if (opt.normalize && !svc.contains("networks") && !svc.contains("network_mode")) {
       // networks go after net/network_mode in struct order: rebuild preserving order.
       json rebuilt = json::object();
-      static const std::vector<std::string> after = {
-          "oom_kill_disable", "oom_score_adj", "pid", "pids_limit", "platform", "ports", "privileged", "pull_policy",
-          "read_only", "restart", "runtime", "scale", "secrets", "security_opt", "shm_size", "stdin_open",
-          "stop_grace_period", "stop_signal", "storage_opt", "sysctls", "tmpfs", "tty", "ulimits", "use_api_socket",
-          "user", "userns_mode", "uts", "volume_driver", "volumes", "volumes_from", "working_dir", "post_start", "pre_stop"};
+      static const std::vector<std::string> after = {"oom_kill_disable",
+                                                     "oom_score_adj",
+                                                     "pid",
+                                                     "pids_limit",
+                                                     "platform",
+                                                     "ports",
+                                                     "privileged",
+                                                     "pull_policy",
+                                                     "read_only",
+                                                     "restart",
+                                                     "runtime",
+                                                     "scale",
+                                                     "secrets",
+                                                     "security_opt",
+                                                     "shm_size",
+                                                     "stdin_open",
+                                                     "stop_grace_period",
+                                                     "stop_signal",
+                                                     "storage_opt",
+                                                     "sysctls",
+                                                     "tmpfs",
+                                                     "tty",
+                                                     "ulimits",
+                                                     "use_api_socket",
+                                                     "user",
+                                                     "userns_mode",
+                                                     "uts",
+                                                     "volume_driver",
+                                                     "volumes",
+                                                     "volumes_from",
+                                                     "working_dir",
+                                                     "post_start",
+                                                     "pre_stop"};
       bool inserted = false;
       for (auto& [k, v] : svc.items()) {
         if (!inserted && (std::find(after.begin(), after.end(), k) != after.end() || starts_with(k, "x-"))) {

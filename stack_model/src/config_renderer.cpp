@@ -20,8 +20,8 @@ namespace {
 // --- YAML, as go-yaml v3 writes it (indent 2, block style, literal blocks for multi-line text) ---
 
 bool is_old_bool(const std::string& s) {
-  static const std::set<std::string> words = {"y", "Y", "yes", "Yes", "YES", "on", "On", "ON",
-                                              "n", "N", "no", "No", "NO", "off", "Off", "OFF"};
+  static const std::set<std::string> words = {"y", "Y", "yes", "Yes", "YES", "on",  "On",  "ON",
+                                              "n", "N", "no",  "No",  "NO",  "off", "Off", "OFF"};
   return words.count(s) > 0;
 }
 
@@ -34,7 +34,8 @@ bool confusable(const std::string& s) {
   if (detail::resolve_scalar(t) != detail::scalar_type::string) return true;
   if (is_old_bool(s)) return true;
   static const std::regex base60(R"([-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)");
-  return std::isdigit(static_cast<unsigned char>(s[0])) && s.find(':') != std::string::npos && std::regex_match(s, base60);
+  return std::isdigit(static_cast<unsigned char>(s[0])) && s.find(':') != std::string::npos &&
+         std::regex_match(s, base60);
 }
 
 bool has_control(const std::string& s) {
@@ -130,7 +131,6 @@ void emit_scalar_string(std::string& out, const std::string& s, int indent) {
 }
 
 void emit_value(std::string& out, const json& v, int indent);
-
 
 void emit_inline(std::string& out, const json& v, int indent) {
   if (v.is_null()) out += "null";
@@ -244,14 +244,14 @@ const json& doc_of(const project& p) {
 // --- SHA-256 for the config hash ---
 std::string sha256_hex(const std::string& data) {
   static const std::array<std::uint32_t, 64> k = {
-      0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
-      0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
-      0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
-      0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
-      0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819,
-      0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
-      0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-      0xc67178f2};
+      0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+      0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+      0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+      0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+      0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+      0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+      0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+      0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
   std::array<std::uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                     0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   std::string msg = data;
@@ -290,7 +290,14 @@ std::string sha256_hex(const std::string& data) {
       b = a;
       a = t1 + t2;
     }
-    h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
+    h[0] += a;
+    h[1] += b;
+    h[2] += c;
+    h[3] += d;
+    h[4] += e;
+    h[5] += f;
+    h[6] += g;
+    h[7] += hh;
   }
   std::string out;
   for (auto v : h) out += fmt::format("{:08x}", v);
@@ -366,8 +373,7 @@ std::string config_hash(const project& p, const std::string& service) {
 
 std::string network_config_hash(const project& p, const std::string& key) {
   const json& doc = doc_of(p);
-  if (!doc.contains("networks") || !doc["networks"].contains(key))
-    throw std::out_of_range("no such network: " + key);
+  if (!doc.contains("networks") || !doc["networks"].contains(key)) throw std::out_of_range("no such network: " + key);
   return sha256_hex(for_json(doc["networks"][key], 1, true).dump());
 }
 

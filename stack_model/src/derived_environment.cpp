@@ -59,7 +59,8 @@ std::string first_variable(std::string_view tpl) {
 std::string resolve_host_path(std::string_view value, const fs::path& base, std::string_view home) {
   std::string v(value);
   if (!v.empty() && v[0] == '~') {
-    if (v.size() > 1 && v[1] != '/') throw std::invalid_argument("cannot expand \"" + v + "\": only ~ and ~/ are supported");
+    if (v.size() > 1 && v[1] != '/')
+      throw std::invalid_argument("cannot expand \"" + v + "\": only ~ and ~/ are supported");
     v = std::string(home) + v.substr(1);
   }
   fs::path p(v);
@@ -108,8 +109,8 @@ dotenv_file read_dotenv_file(const fs::path& file, const env_map& process_env) {
   return out;
 }
 
-derived_environment derive_environment(const env_schema& schema, const dotenv_file& dotenv,
-                                       const env_map& process_env, const derive_inputs& inputs) {
+derived_environment derive_environment(const env_schema& schema, const dotenv_file& dotenv, const env_map& process_env,
+                                       const derive_inputs& inputs) {
   derived_environment result;
   env_map& env = result.environment;
   origin_map origin;
@@ -151,9 +152,9 @@ derived_environment derive_environment(const env_schema& schema, const dotenv_fi
         throw fail(var->key, fmt::format("{}: {}", var->key, e.what()));
       }
       if (var->create_on_deploy)
-        result.create_on_deploy.push_back({var->key, it->second,
-                                           var->type == env_var_type::file_path ? host_path::kind_type::file
-                                                                                : host_path::kind_type::directory});
+        result.create_on_deploy.push_back(
+            {var->key, it->second,
+             var->type == env_var_type::file_path ? host_path::kind_type::file : host_path::kind_type::directory});
       continue;
     }
     if (var->type != env_var_type::mount_source) continue;
@@ -165,7 +166,8 @@ derived_environment derive_environment(const env_schema& schema, const dotenv_fi
       }
       // A stale name variable (shell or .env) must neither route nor stop the directory's creation.
       if (var->volume) env.erase(var->volume->name_variable);
-      if (var->create_on_deploy) result.create_on_deploy.push_back({var->key, it->second, host_path::kind_type::directory});
+      if (var->create_on_deploy)
+        result.create_on_deploy.push_back({var->key, it->second, host_path::kind_type::directory});
     } else if (is_valid_volume_name(value)) {
       if (var->volume) {
         env[var->volume->name_variable] = value;
@@ -209,9 +211,9 @@ derived_environment derive_environment(const env_schema& schema, const dotenv_fi
       value = slugify(input, d.max_length);
       if (value.empty() && !trim(input).empty()) {
         const std::string source = first_variable(d.value);
-        const std::string message =
-            !d.error.empty() ? d.error
-                             : fmt::format("{} must contain at least one ASCII letter or digit", source.empty() ? d.key : source);
+        const std::string message = !d.error.empty() ? d.error
+                                                     : fmt::format("{} must contain at least one ASCII letter or digit",
+                                                                   source.empty() ? d.key : source);
         throw model_error(fmt::format("{}, got \"{}\"{}", message, input, source.empty() ? "" : origin.suffix(source)),
                           source.empty() ? d.where : origin.of(source));
       }

@@ -22,10 +22,14 @@ namespace {
 // dotenv's isSpace: blanks but not the line break.
 bool is_blank(char32_t r) {
   switch (r) {
-    case '\t': case '\v': case '\f': case '\r': case ' ': case 0x85: case 0xA0:
-      return true;
-    default:
-      return false;
+    case '\t':
+    case '\v':
+    case '\f':
+    case '\r':
+    case ' ':
+    case 0x85:
+    case 0xA0: return true;
+    default: return false;
   }
 }
 
@@ -62,9 +66,10 @@ std::string expand_escapes(std::string_view s) {
       std::size_t j = i + 2;
       while (j < s.size() && j < i + 5 && s[j] >= '0' && s[j] <= '9') ++j;
       const std::string_view digits = s.substr(i + 2, j - i - 2);
-      const bool octal = digits.size() == 3 && std::all_of(digits.begin(), digits.end(),
-                                                           [](char d) { return d >= '0' && d <= '7'; });
-      const unsigned value = octal ? static_cast<unsigned>((digits[0] - '0') * 64 + (digits[1] - '0') * 8 + (digits[2] - '0')) : 256;
+      const bool octal =
+          digits.size() == 3 && std::all_of(digits.begin(), digits.end(), [](char d) { return d >= '0' && d <= '7'; });
+      const unsigned value =
+          octal ? static_cast<unsigned>((digits[0] - '0') * 64 + (digits[1] - '0') * 8 + (digits[2] - '0')) : 256;
       if (value <= 255) {
         detail::append_utf8(out, static_cast<char32_t>(value));
       } else {
@@ -84,10 +89,8 @@ std::string expand_escapes(std::string_view s) {
       case '"': out += '"'; break;
       case '\\': out += '\\'; break;
       case '$': out += "$$"; break;
-      case 'c':  // in the regexp's class, but not an escape UnquoteChar knows
-      default:
-        out += '\\';
-        continue;  // the next character is processed on its own
+      case 'c':                        // in the regexp's class, but not an escape UnquoteChar knows
+      default: out += '\\'; continue;  // the next character is processed on its own
     }
     ++i;
   }
@@ -199,8 +202,8 @@ class parser {
       if (!allowed) {
         std::string character;
         detail::append_utf8(character, r);
-        fail(fmt::format("line {}: unexpected character {} in variable name {}", go_line_,
-                         detail::go_quote(character), detail::go_quote(src.substr(0, src.find('\n')))));
+        fail(fmt::format("line {}: unexpected character {} in variable name {}", go_line_, detail::go_quote(character),
+                         detail::go_quote(src.substr(0, src.find('\n')))));
       }
       i += width;
     }

@@ -49,7 +49,7 @@ std::vector<std::string_view> split_lines(std::string_view text) {
 }
 
 struct edit {
-  char op;  // ' ', '-', '+'
+  char op;           // ' ', '-', '+'
   std::size_t a, b;  // line indexes (a for ' ' and '-', b for ' ' and '+')
 };
 

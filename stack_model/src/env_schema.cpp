@@ -123,8 +123,8 @@ bool valid_key(std::string_view key) {
 env_var read_var(const reader& r, const tree& t, const std::string& path) {
   r.need_map(t, path);
   r.only_fields(t, path,
-                {"key", "default", "description", "type", "required", "use_default", "choices", "ignore_case",
-                 "min", "max", "url_schemes", "resolve", "create_on_deploy", "volume"});
+                {"key", "default", "description", "type", "required", "use_default", "choices", "ignore_case", "min",
+                 "max", "url_schemes", "resolve", "create_on_deploy", "volume"});
   env_var v;
   v.where = t.where;
   v.key = r.string_field(t, "key", path, true);
@@ -133,8 +133,8 @@ env_var read_var(const reader& r, const tree& t, const std::string& path) {
   v.description = r.lines_field(t, "description", path);
   const std::string type = r.string_field(t, "type", path);
   if (!type.empty()) {
-    const auto* it = std::find_if(std::begin(type_names), std::end(type_names),
-                                  [&](const type_name& n) { return type == n.name; });
+    const auto* it =
+        std::find_if(std::begin(type_names), std::end(type_names), [&](const type_name& n) { return type == n.name; });
     if (it == std::end(type_names))
       r.fail(*t.find("type"), path + ".type",
              "unknown type \"" + type +
@@ -193,24 +193,18 @@ env_derived read_derived(const reader& r, const tree& t, const std::string& path
   if (!valid_key(d.key)) r.fail(*t.find("key"), path + ".key", "\"" + d.key + "\" is not a valid variable name");
   d.value = r.string_field(t, "value", path);
   const std::string filter = r.string_field(t, "filter", path);
-  if (filter == "slug")
-    d.filter = env_derived::filter_kind::slug;
-  else if (!filter.empty())
-    r.fail(*t.find("filter"), path + ".filter", "unknown filter \"" + filter + "\" (slug)");
+  if (filter == "slug") d.filter = env_derived::filter_kind::slug;
+  else if (!filter.empty()) r.fail(*t.find("filter"), path + ".filter", "unknown filter \"" + filter + "\" (slug)");
   if (auto n = r.number_field(t, "max_length", path)) {
     if (*n < 0 || *n != std::floor(*n)) r.fail(*t.find("max_length"), path + ".max_length", "must be a whole number");
     d.max_length = static_cast<std::size_t>(*n);
   }
   d.error = r.string_field(t, "error", path);
   const std::string when = r.string_field(t, "when", path);
-  if (when.empty() || when == "always")
-    d.when = env_derived::when_kind::always;
-  else if (when == "empty")
-    d.when = env_derived::when_kind::empty;
-  else if (when == "unset")
-    d.when = env_derived::when_kind::unset;
-  else
-    r.fail(*t.find("when"), path + ".when", "must be always, empty or unset");
+  if (when.empty() || when == "always") d.when = env_derived::when_kind::always;
+  else if (when == "empty") d.when = env_derived::when_kind::empty;
+  else if (when == "unset") d.when = env_derived::when_kind::unset;
+  else r.fail(*t.find("when"), path + ".when", "must be always, empty or unset");
   d.exported = r.bool_field(t, "export", path, true);
   d.omit_empty = r.bool_field(t, "omit_empty", path, false);
   return d;
@@ -259,9 +253,9 @@ fs::path env_schema::example_path() const {
 env_schema parse_env_schema(const std::string& text, const std::string& file_name_for_errors) {
   const reader r(file_name_for_errors);
   const tree root = detail::parse_yaml(text, file_name_for_errors);
-  r.only_fields(root, "",
-                {"schema_version", "name", "example_file", "dotenv_overrides_shell", "header", "sections", "derived",
-                 "presets"});
+  r.only_fields(
+      root, "",
+      {"schema_version", "name", "example_file", "dotenv_overrides_shell", "header", "sections", "derived", "presets"});
   env_schema s;
   if (const tree* v = root.find("schema_version"); v && r.scalar(*v, "schema_version") != "1")
     r.fail(*v, "schema_version", "unsupported schema_version (this stackctl reads 1)");

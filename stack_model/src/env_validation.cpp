@@ -25,7 +25,8 @@ std::string_view trim(std::string_view s) {
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
@@ -72,8 +73,7 @@ std::string check_env_value(const env_var& var, std::string_view raw) {
   switch (var.type) {
     case env_var_type::string:
     case env_var_type::file_path:
-    case env_var_type::dir_path:
-      return {};
+    case env_var_type::dir_path: return {};
     case env_var_type::int_: {
       std::string_view digits = value;
       if (digits.front() == '+' || digits.front() == '-') digits.remove_prefix(1);
@@ -106,10 +106,10 @@ std::string check_env_value(const env_var& var, std::string_view raw) {
     }
     case env_var_type::url: {
       std::string scheme;
-      if (!valid_url(value, &scheme)) return fmt::format("{} must be a URL (scheme://host...), got \"{}\"", var.key, value);
-      if (!var.url_schemes.empty() &&
-          std::none_of(var.url_schemes.begin(), var.url_schemes.end(),
-                       [&](const std::string& s) { return lower(s) == scheme; }))
+      if (!valid_url(value, &scheme))
+        return fmt::format("{} must be a URL (scheme://host...), got \"{}\"", var.key, value);
+      if (!var.url_schemes.empty() && std::none_of(var.url_schemes.begin(), var.url_schemes.end(),
+                                                   [&](const std::string& s) { return lower(s) == scheme; }))
         return fmt::format("{} must use {}, got \"{}\"", var.key, fmt::join(var.url_schemes, ", "), value);
       return {};
     }
@@ -146,9 +146,10 @@ std::vector<env_problem> validate_env(const env_schema& schema, const dotenv_fil
   std::map<std::string, const dotenv_entry*, std::less<>> last;
   for (const auto& e : dotenv.entries) {
     if (auto it = last.find(e.key); it != last.end())
-      problems.push_back({sev::warning, e.key,
-                          fmt::format("{} is set again (first on line {}); the last value wins", e.key, it->second->line),
-                          at(e.line)});
+      problems.push_back(
+          {sev::warning, e.key,
+           fmt::format("{} is set again (first on line {}); the last value wins", e.key, it->second->line),
+           at(e.line)});
     last[e.key] = &e;
   }
   std::set<std::string, std::less<>> routed, derived;
@@ -169,18 +170,16 @@ std::vector<env_problem> validate_env(const env_schema& schema, const dotenv_fil
     }
     std::string_view value = trim(e.value);
     std::string problem;
-    if (value.empty() && var->use_default && !var->required)
-      problem = check_env_value(*var, var->default_value);
-    else
-      problem = check_env_value(*var, value);
+    if (value.empty() && var->use_default && !var->required) problem = check_env_value(*var, var->default_value);
+    else problem = check_env_value(*var, value);
     if (!problem.empty()) problems.push_back({sev::error, e.key, problem, at(e.line)});
   }
   for (const auto* v : schema.variables())
     if (!last.count(v->key))
       problems.push_back({sev::error, v->key,
-                          v->default_value.empty()
-                              ? fmt::format("missing variable {}", v->key)
-                              : fmt::format("missing variable {} (the default \"{}\" applies)", v->key, v->default_value),
+                          v->default_value.empty() ? fmt::format("missing variable {}", v->key)
+                                                   : fmt::format("missing variable {} (the default \"{}\" applies)",
+                                                                 v->key, v->default_value),
                           at(0)});
   return problems;
 }

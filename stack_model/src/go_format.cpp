@@ -136,8 +136,6 @@ std::optional<std::int64_t> parse_bytes(std::string_view s, bool* out_of_range) 
   return static_cast<std::int64_t>(bytes);
 }
 
-std::string format_float32(double value) {
-  return fmt::format("{}", static_cast<float>(value));
-}
+std::string format_float32(double value) { return fmt::format("{}", static_cast<float>(value)); }
 
 }  // namespace stackctl::model::detail

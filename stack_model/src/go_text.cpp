@@ -22,9 +22,7 @@ bool in_table(const std::array<std::pair<char32_t, char32_t>, N>& table, char32_
   return r >= it->first && r <= it->second;
 }
 
-bool is_continuation(unsigned char b, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
-  return b >= lo && b <= hi;
-}
+bool is_continuation(unsigned char b, unsigned char lo = 0x80, unsigned char hi = 0xBF) { return b >= lo && b <= hi; }
 
 }  // namespace
 
@@ -44,8 +42,7 @@ decoded_rune decode_rune(std::string_view text, std::size_t pos) {
     if (b0 == 0xE0) lo = 0xA0;
     if (b0 == 0xED) hi = 0x9F;  // no surrogates
     if (left >= 3 && is_continuation(byte(pos + 1), lo, hi) && is_continuation(byte(pos + 2)))
-      return {static_cast<char32_t>((b0 & 0x0Fu) << 12 | (byte(pos + 1) & 0x3Fu) << 6 | (byte(pos + 2) & 0x3Fu)),
-              3};
+      return {static_cast<char32_t>((b0 & 0x0Fu) << 12 | (byte(pos + 1) & 0x3Fu) << 6 | (byte(pos + 2) & 0x3Fu)), 3};
     return {rune_error, 1};
   }
   if (b0 >= 0xF0 && b0 <= 0xF4) {
@@ -55,8 +52,8 @@ decoded_rune decode_rune(std::string_view text, std::size_t pos) {
     if (b0 == 0xF4) hi = 0x8F;
     if (left >= 4 && is_continuation(byte(pos + 1), lo, hi) && is_continuation(byte(pos + 2)) &&
         is_continuation(byte(pos + 3)))
-      return {static_cast<char32_t>((b0 & 0x07u) << 18 | (byte(pos + 1) & 0x3Fu) << 12 |
-                                    (byte(pos + 2) & 0x3Fu) << 6 | (byte(pos + 3) & 0x3Fu)),
+      return {static_cast<char32_t>((b0 & 0x07u) << 18 | (byte(pos + 1) & 0x3Fu) << 12 | (byte(pos + 2) & 0x3Fu) << 6 |
+                                    (byte(pos + 3) & 0x3Fu)),
               4};
     return {rune_error, 1};
   }
@@ -94,11 +91,21 @@ bool go_is_number(char32_t r) {
 
 bool go_is_space(char32_t r) {
   switch (r) {
-    case '\t': case '\n': case '\v': case '\f': case '\r': case ' ': case 0x85: case 0xA0:
-    case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
-      return true;
-    default:
-      return r >= 0x2000 && r <= 0x200A;
+    case '\t':
+    case '\n':
+    case '\v':
+    case '\f':
+    case '\r':
+    case ' ':
+    case 0x85:
+    case 0xA0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000: return true;
+    default: return r >= 0x2000 && r <= 0x200A;
   }
 }
 

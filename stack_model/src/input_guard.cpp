@@ -18,7 +18,8 @@ bool has_utf16_or_utf32_bom(std::string_view text) {
 }
 
 [[noreturn]] void refuse_size(const std::string& file) {
-  throw model_error(fmt::format("larger than the {} MiB input limit", max_input_bytes >> 20), source_location{file, 0, 0});
+  throw model_error(fmt::format("larger than the {} MiB input limit", max_input_bytes >> 20),
+                    source_location{file, 0, 0});
 }
 
 }  // namespace
@@ -32,7 +33,8 @@ std::optional<std::string> read_input_file(const std::filesystem::path& file) {
   // read into room for the limit, reserved once: untouched pages cost no memory, and no doubling
   // of the buffer holds two copies at the end.
   std::error_code ec;
-  const auto size = std::filesystem::is_regular_file(file, ec) ? std::filesystem::file_size(file, ec) : std::uintmax_t{0};
+  const auto size =
+      std::filesystem::is_regular_file(file, ec) ? std::filesystem::file_size(file, ec) : std::uintmax_t{0};
   if (!ec && size > max_input_bytes) refuse_size(file.string());
   content.reserve(!ec && size > 0 ? static_cast<std::size_t>(size) : max_input_bytes + sizeof buffer);
   while (in) {
@@ -63,8 +65,8 @@ std::optional<utf8_problem> find_invalid_utf8(std::string_view text) {
       if ((byte(i + k) & 0xC0) != 0x80) return utf8_problem{i, "invalid trailing UTF-8 octet"};
       value = value << 6 | (byte(i + k) & 0x3F);
     }
-    const bool shortest = (width == 2 && value >= 0x80) || (width == 3 && value >= 0x800) ||
-                          (width == 4 && value >= 0x10000);
+    const bool shortest =
+        (width == 2 && value >= 0x80) || (width == 3 && value >= 0x800) || (width == 4 && value >= 0x10000);
     if (!shortest) return utf8_problem{i, "invalid length of a UTF-8 sequence"};
     if ((value >= 0xD800 && value <= 0xDFFF) || value > 0x10FFFF) return utf8_problem{i, "invalid Unicode character"};
     i += width;

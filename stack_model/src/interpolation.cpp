@@ -40,8 +40,8 @@ bool is_operator_char(char c) { return c == '-' || c == '+' || c == '?'; }
 
 struct match {
   enum class kind { none, escaped, named, braced, invalid } type = kind::none;
-  std::size_t end = 0;         // one past the match
-  std::string_view content;    // named: the name; braced: the text between "${" and "}"
+  std::size_t end = 0;       // one past the match
+  std::string_view content;  // named: the name; braced: the text between "${" and "}"
 };
 
 // The regexp match starting at t[i] == '$'.
@@ -49,8 +49,7 @@ match match_at(std::string_view t, std::size_t i) {
   const std::size_t n = t.size();
   if (i + 1 >= n) return {};
   if (t[i + 1] == '$') return {match::kind::escaped, i + 2, t.substr(i, 2)};
-  if (const auto len = name_length(t, i + 1); len > 0)
-    return {match::kind::named, i + 1 + len, t.substr(i + 1, len)};
+  if (const auto len = name_length(t, i + 1); len > 0) return {match::kind::named, i + 1 + len, t.substr(i + 1, len)};
   if (t[i + 1] != '{') return {};
 
   const std::size_t start = i + 2;
@@ -144,12 +143,9 @@ class substituter {
     }
     const match m = match_at(substring, 0);
     switch (m.type) {
-      case match::kind::escaped:
-        return "$";
-      case match::kind::named:
-        return get_or_warn(m.content);
-      case match::kind::braced:
-        break;
+      case match::kind::escaped: return "$";
+      case match::kind::named: return get_or_warn(m.content);
+      case match::kind::braced: break;
       case match::kind::none:
       case match::kind::invalid:
         throw interpolation_error(interpolation_error::error_kind::invalid_template, std::string(whole));
@@ -177,9 +173,7 @@ class substituter {
         }
         result = *value;
         break;
-      case '-':
-        result = (colon ? non_empty : set) ? *value : substitute(arg);
-        break;
+      case '-': result = (colon ? non_empty : set) ? *value : substitute(arg); break;
       default:  // '+'
         result = (colon ? non_empty : set) ? substitute(arg) : value.value_or(std::string());
         break;

@@ -58,9 +58,7 @@ std::string trim(std::string s) {
   return s.substr(b, e - b + 1);
 }
 
-bool truthy(const std::string& v) {
-  return v == "1" || v == "true" || v == "TRUE" || v == "True";
-}
+bool truthy(const std::string& v) { return v == "1" || v == "true" || v == "TRUE" || v == "True"; }
 
 // Interpolates every string value (never a key) of one file's tree.
 void interpolate_tree(tree& t, const variable_lookup& lookup, const std::string& path,
@@ -83,7 +81,8 @@ void interpolate_tree(tree& t, const variable_lookup& lookup, const std::string&
     return;
   }
   if (t.is_seq()) {
-    for (size_t i = 0; i < t.seq.size(); ++i) interpolate_tree(t.seq[i], lookup, fmt::format("{}[{}]", path, i), warnings);
+    for (size_t i = 0; i < t.seq.size(); ++i)
+      interpolate_tree(t.seq[i], lookup, fmt::format("{}[{}]", path, i), warnings);
   } else if (t.is_map()) {
     for (auto& [k, v] : t.map) interpolate_tree(v, lookup, path.empty() ? k : path + "." + k, warnings);
   }
@@ -180,13 +179,14 @@ project load(const load_options& options) {
       }
       if (!hits.empty()) {
         if (hits.size() > 1)
-          warnings.push_back(fmt::format("Found multiple config files with supported names: {}\nUsing {}",
-                                         [&] {
-                                           std::string s;
-                                           for (auto& h : hits) s += (s.empty() ? "" : ", ") + h.string();
-                                           return s;
-                                         }(),
-                                         hits.front().string()));
+          warnings.push_back(fmt::format(
+              "Found multiple config files with supported names: {}\nUsing {}",
+              [&] {
+                std::string s;
+                for (auto& h : hits) s += (s.empty() ? "" : ", ") + h.string();
+                return s;
+              }(),
+              hits.front().string()));
         add_file(hits.front().string());
         for (auto* n : overrides) {
           std::error_code ec;
@@ -247,11 +247,13 @@ project load(const load_options& options) {
     }
   }
   if (merged.find("version")) {
-    warnings.push_back("the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion");
+    warnings.push_back(
+        "the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion");
     merged.erase("version");
   }
   for (const auto& [k, v] : merged.map) {
-    static const std::set<std::string> top = {"name", "services", "networks", "volumes", "secrets", "configs", "models", "include"};
+    static const std::set<std::string> top = {"name",    "services", "networks", "volumes",
+                                              "secrets", "configs",  "models",   "include"};
     if (!top.count(k) && k.rfind("x-", 0) != 0)
       throw model_error(fmt::format("additional properties '{}' not allowed", k), v.where, k);
     if (k == "include") throw model_error("include is not supported yet", v.where, k);

@@ -39,9 +39,7 @@ bool replaced_wholesale(const path_t& p) {
 }
 
 // depends_on / networks may be a list of names: turn them into a mapping of name → null.
-bool list_to_map_field(const path_t& p) {
-  return is_service_field(p, "depends_on") || is_service_field(p, "networks");
-}
+bool list_to_map_field(const path_t& p) { return is_service_field(p, "depends_on") || is_service_field(p, "networks"); }
 
 tree to_keyed_map(const tree& t, char sep) {
   if (!t.is_seq()) return t;

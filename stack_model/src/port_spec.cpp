@@ -63,11 +63,13 @@ std::vector<port_mapping> parse_port_spec(std::string_view spec) {
     }
     if (ip.size() >= 2 && ip.front() == '[' && ip.back() == ']') ip = ip.substr(1, ip.size() - 2);
   }
-  if (protocol != "tcp" && protocol != "udp" && protocol != "sctp") throw port_spec_error("invalid protocol " + protocol);
+  if (protocol != "tcp" && protocol != "udp" && protocol != "sctp")
+    throw port_spec_error("invalid protocol " + protocol);
   if (!ip.empty() && !is_ip_address(ip)) throw port_spec_error("invalid IP address: " + ip);
   long tlo = 0, thi = 0, plo = 0, phi = 0;
   if (!parse_port_range(target, tlo, thi)) throw port_spec_error("invalid containerPort: " + target);
-  if (!published.empty() && !parse_port_range(published, plo, phi)) throw port_spec_error("invalid hostPort: " + published);
+  if (!published.empty() && !parse_port_range(published, plo, phi))
+    throw port_spec_error("invalid hostPort: " + published);
   const long count = thi - tlo + 1;
   if (!published.empty() && phi - plo + 1 != count && count != 1)
     throw port_spec_error("invalid ranges specified for container and host Ports: " + target + " and " + published);

@@ -10,7 +10,7 @@
 namespace stackctl::model::detail {
 
 struct port_mapping {
-  std::string host_ip;    // without brackets
+  std::string host_ip;  // without brackets
   long target = 0;
   std::string published;  // a port, a range ("8000-8010" for one container port), or empty
   std::string protocol;   // tcp | udp | sctp

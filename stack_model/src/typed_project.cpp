@@ -306,7 +306,8 @@ void fill_typed(project& p, const json& doc) {
         n.ipam_options = smap(j["ipam"], "options");
         if (j["ipam"].contains("config"))
           for (auto& c : j["ipam"]["config"])
-            n.ipam_config.push_back(ipam_pool{s(c, "subnet"), s(c, "gateway"), s(c, "ip_range"), smap(c, "aux_addresses")});
+            n.ipam_config.push_back(
+                ipam_pool{s(c, "subnet"), s(c, "gateway"), s(c, "ip_range"), smap(c, "aux_addresses")});
       }
       n.external = b(j, "external");
       n.internal = b(j, "internal");
@@ -318,12 +319,13 @@ void fill_typed(project& p, const json& doc) {
     }
   if (doc.contains("volumes"))
     for (auto& [k, j] : doc["volumes"].items())
-      p.volumes[k] = volume{k, s(j, "name"), s(j, "driver"), smap(j, "driver_opts"), b(j, "external"), smap(j, "labels")};
+      p.volumes[k] =
+          volume{k, s(j, "name"), s(j, "driver"), smap(j, "driver_opts"), b(j, "external"), smap(j, "labels")};
   for (auto [key, into] : {std::pair{"secrets", &p.secrets}, std::pair{"configs", &p.configs}})
     if (doc.contains(key))
       for (auto& [k, j] : doc[key].items())
-        (*into)[k] = file_object{k, s(j, "name"), s(j, "file"), s(j, "environment"), s(j, "content"), b(j, "external"),
-                                 smap(j, "labels")};
+        (*into)[k] = file_object{
+            k, s(j, "name"), s(j, "file"), s(j, "environment"), s(j, "content"), b(j, "external"), smap(j, "labels")};
 }
 
 }  // namespace detail

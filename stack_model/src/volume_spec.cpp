@@ -137,9 +137,7 @@ bool is_host_path(std::string_view source) {
 }
 
 bool is_valid_volume_name(std::string_view name) {
-  const auto alnum = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  };
+  const auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
   if (name.size() < 2 || !alnum(name[0])) return false;
   for (char c : name.substr(1))
     if (!(alnum(c) || c == '_' || c == '.' || c == '-')) return false;

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <istream>
 #include <optional>
 #include <regex>
-#include <istream>
 #include <streambuf>
 #include <unordered_set>
 
@@ -82,8 +82,8 @@ class text_buffer : public std::streambuf {
 // the text costs. Aliases are expanded — within a budget — only when the tree is made from it.
 struct raw_node {
   tree::kind k = tree::kind::null;
-  std::string text;                     // scalar text
-  std::string tag;                      // as yaml-cpp reports it: "?" plain, "!" quoted, or explicit
+  std::string text;  // scalar text
+  std::string tag;   // as yaml-cpp reports it: "?" plain, "!" quoted, or explicit
   YAML::Mark mark;
   std::vector<std::uint32_t> children;  // sequence items; mapping key, value, key, value, ...
   std::int64_t alias_of = -1;           // an alias: the index of the anchored node
@@ -190,8 +190,7 @@ class tree_maker {
     t.where = where(n);
     if (n.tag == "!reset" || n.tag == "!override") t.tag = n.tag;
     switch (n.k) {
-      case tree::kind::null:
-        break;
+      case tree::kind::null: break;
       case tree::kind::scalar:
         t.text = n.text;
         t.is_string = n.tag != "?" && t.tag.empty();  // yaml-cpp tags plain scalars "?", quoted ones "!"
@@ -200,9 +199,7 @@ class tree_maker {
         t.seq.reserve(n.children.size());
         for (const auto child : n.children) t.seq.push_back(make(child, depth + 1));
         break;
-      case tree::kind::mapping:
-        make_mapping(n, t, depth);
-        break;
+      case tree::kind::mapping: make_mapping(n, t, depth); break;
     }
     return t;
   }
@@ -294,9 +291,9 @@ tree parse_yaml(const std::string& content, const std::string& file_name) {
       raw_document next(file_name);
       if (!parser.HandleNextDocument(next)) break;
       if (next.start().pos == previous.pos)
-        throw model_error(document == 2 ? "yaml: did not find expected node content"
-                                        : "yaml: did not find expected <document start>",
-                          at(next.start(), file_name));
+        throw model_error(
+            document == 2 ? "yaml: did not find expected node content" : "yaml: did not find expected <document start>",
+            at(next.start(), file_name));
       if (!second) second = next.start();
       previous = next.start();
     }
@@ -318,8 +315,7 @@ scalar_type resolve_scalar(const tree& t) {
   if (s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" || s == "FALSE")
     return scalar_type::boolean;
   const char c = s[0];  // cheap pre-check: most strings cannot be numbers
-  if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.'))
-    return scalar_type::string;
+  if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.')) return scalar_type::string;
   static const std::regex int_re(R"([-+]?(0|[1-9][0-9_]*|0[0-7_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+))");
   static const std::regex float_re(
       R"([-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))");

@@ -12,9 +12,9 @@ namespace stackctl::model::detail {
 struct tree {
   enum class kind { null, scalar, sequence, mapping };
   kind k = kind::null;
-  std::string text;       // scalar text
+  std::string text;        // scalar text
   bool is_string = false;  // quoted, block or interpolated: never resolved as a number/bool/null
-  std::string tag;        // "!reset", "!override" or empty
+  std::string tag;         // "!reset", "!override" or empty
   std::vector<std::pair<std::string, tree>> map;
   std::vector<tree> seq;
   source_location where;

@@ -32,8 +32,8 @@ class temp_dir {
 };
 
 struct invocation {
-  std::filesystem::path cwd;                 // the process working directory
-  std::map<std::string, std::string> env;    // added to PATH and HOME
+  std::filesystem::path cwd;               // the process working directory
+  std::map<std::string, std::string> env;  // added to PATH and HOME
   std::string stdin_text;
 };
 

@@ -70,8 +70,8 @@ TEST_F(bad_project, UndefinedSecret) {
 }
 
 TEST_F(bad_project, DependencyCycle) {
-  const auto r = config(
-      "services:\n  a:\n    image: nginx\n    depends_on: [b]\n  b:\n    image: nginx\n    depends_on: [a]\n");
+  const auto r =
+      config("services:\n  a:\n    image: nginx\n    depends_on: [b]\n  b:\n    image: nginx\n    depends_on: [a]\n");
   EXPECT_EQ(single_error_line(r),
             "stackctl: " + file() + ":7:17: services.b.depends_on: dependency cycle detected: a -> b -> a");
 }
@@ -133,7 +133,8 @@ TEST_F(bad_project, RequiredVariableFromEnvironmentPasses) {
 
 TEST_F(bad_project, MissingComposeFile) {
   const auto r = run_stackctl({"-f", "nope.yaml", "config"}, {dir.path(), {}, {}});
-  EXPECT_EQ(single_error_line(r), "stackctl: open " + (dir.path() / "nope.yaml").string() + ": no such file or directory");
+  EXPECT_EQ(single_error_line(r),
+            "stackctl: open " + (dir.path() / "nope.yaml").string() + ": no such file or directory");
 }
 
 TEST_F(bad_project, NoComposeFileFound) {

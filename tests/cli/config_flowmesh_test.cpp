@@ -75,7 +75,8 @@ TEST_P(flowmesh_config, PrintsTheCanonicalModel) {
 }
 
 TEST_P(flowmesh_config, AllProfiles) {
-  const auto r = run_stackctl({"-f", GetParam().compose, "--profile", "*", "config"}, {dir.path(), flowmesh_cli_env(), {}});
+  const auto r =
+      run_stackctl({"-f", GetParam().compose, "--profile", "*", "config"}, {dir.path(), flowmesh_cli_env(), {}});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("\n  redis_control:\n"));
 }

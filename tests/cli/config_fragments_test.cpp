@@ -28,7 +28,8 @@ std::vector<fragment_case> all_steps() {
   const fs::path base = fs::path(fixtures_dir()) / "conformance/config/docker-compose";
   for (const char* id : {"e2e-local-compose-config", "e2e-env-interpolation", "e2e-dotenv"}) {
     const auto doc = nlohmann::json::parse(slurp(base / id / "expected-fragments.json"));
-    for (const auto& step : doc["steps"]) out.push_back({std::string(id) + "/" + step["test"].get<std::string>(), base / id, step});
+    for (const auto& step : doc["steps"])
+      out.push_back({std::string(id) + "/" + step["test"].get<std::string>(), base / id, step});
   }
   return out;
 }
@@ -81,10 +82,12 @@ TEST(compose_e2e_documents, ConfigAndNoInterpolate) {
     const char* id;
     std::vector<std::string> args;
   };
-  for (const auto& c : {doc_case{"e2e-config", {"-f", "./fixtures/simple-build-test/compose.yaml", "-p", "compose-e2e-config", "config"}},
-                        doc_case{"e2e-config-no-interpolate",
-                                 {"-f", "./fixtures/simple-build-test/compose-interpolate.yaml", "-p",
-                                  "compose-e2e-config-interpolate", "config", "--no-interpolate"}}}) {
+  for (const auto& c :
+       {doc_case{"e2e-config",
+                 {"-f", "./fixtures/simple-build-test/compose.yaml", "-p", "compose-e2e-config", "config"}},
+        doc_case{"e2e-config-no-interpolate",
+                 {"-f", "./fixtures/simple-build-test/compose-interpolate.yaml", "-p", "compose-e2e-config-interpolate",
+                  "config", "--no-interpolate"}}}) {
     const fs::path input = base / c.id / "input";
     std::string expected = slurp(base / c.id / "expected.yaml");
     for (auto pos = expected.find("${WORKDIR}"); pos != std::string::npos; pos = expected.find("${WORKDIR}"))

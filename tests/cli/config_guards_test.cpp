@@ -52,8 +52,9 @@ TEST_F(fuzz_fixture, LoneCommaComposeFile) {
 
 TEST_F(fuzz_fixture, EnvSchemaWithATrailingComma) {
   const auto compose = good_compose();
-  EXPECT_EQ(refused({"-f", compose, "--env-schema", fixture("env-schema-trailing-comma.yaml"), "config"}),
-            "stackctl: " + fixture("env-schema-trailing-comma.yaml") + ":24:2: yaml: did not find expected <document start>");
+  EXPECT_EQ(
+      refused({"-f", compose, "--env-schema", fixture("env-schema-trailing-comma.yaml"), "config"}),
+      "stackctl: " + fixture("env-schema-trailing-comma.yaml") + ":24:2: yaml: did not find expected <document start>");
 }
 
 TEST_F(fuzz_fixture, BillionLaughs) {

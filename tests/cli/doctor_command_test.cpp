@@ -31,7 +31,8 @@ class doctor : public ::testing::Test {
   temp_dir dir{"flowmesh"};
   mock_engine::mock_engine engine;
   void SetUp() override {
-    for (const char* n : {"compose.plugin-data.yml", "env.schema.plugin-data.yaml"}) dir.write(n, slurp(flowmesh() / n));
+    for (const char* n : {"compose.plugin-data.yml", "env.schema.plugin-data.yaml"})
+      dir.write(n, slurp(flowmesh() / n));
     dir.write(".env", slurp(flowmesh() / "env.plugin-data.example"));
   }
   process_result run(const std::string& host) {

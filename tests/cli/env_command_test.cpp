@@ -102,9 +102,9 @@ TEST(env_check, ATrailingSpaceCountsAndAFileArgumentIsChecked) {
   ASSERT_NE(at, std::string::npos) << "the example keeps its trailing spaces";
   text.erase(at + std::string("FLOWMESH_PLUGIN_DIR").size(), 1);
   dir.write("mine.env", text);
-  const auto r = run_stackctl(
-      {"--env-schema", (flowmesh() / "env.schema.plugin-data.yaml").string(), "env", "check", "mine.env"},
-      {dir.path(), {}, {}});
+  const auto r =
+      run_stackctl({"--env-schema", (flowmesh() / "env.schema.plugin-data.yaml").string(), "env", "check", "mine.env"},
+                   {dir.path(), {}, {}});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.out, HasSubstr("+# Plugins are Python packages dropped under FLOWMESH_PLUGIN_DIR \n"));
 }
@@ -133,15 +133,17 @@ TEST(env_init, WritesTheRenderWithMode0600AndRefusesToOverwrite) {
 TEST(env_init, PresetAndEnvFileTarget) {
   temp_dir dir("flowmesh");
   copy_flowmesh(dir, {"compose.plugin-data.yml", "env.schema.plugin-data.yaml"});
-  const auto r = run_stackctl({"-f", "compose.plugin-data.yml", "--env-file", "worker.env", "env", "init", "--preset", "worker"},
-                              {dir.path(), {}, {}});
+  const auto r =
+      run_stackctl({"-f", "compose.plugin-data.yml", "--env-file", "worker.env", "env", "init", "--preset", "worker"},
+                   {dir.path(), {}, {}});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_FALSE(fs::exists(dir.path() / ".env"));
   const auto text = dir.read("worker.env");
   EXPECT_THAT(text, HasSubstr("\nNODE_ROLE=worker\n"));
   EXPECT_EQ(mode_of(dir.path() / "worker.env"), 0600u);
 
-  const auto unknown = run_stackctl({"-f", "compose.plugin-data.yml", "env", "init", "--preset", "nope"}, {dir.path(), {}, {}});
+  const auto unknown =
+      run_stackctl({"-f", "compose.plugin-data.yml", "env", "init", "--preset", "nope"}, {dir.path(), {}, {}});
   EXPECT_EQ(unknown.exit_code, 1);
   EXPECT_THAT(unknown.err, HasSubstr("worker"));  // names the presets there are
   EXPECT_FALSE(fs::exists(dir.path() / ".env"));

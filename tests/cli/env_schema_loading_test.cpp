@@ -25,7 +25,8 @@ class schema_loading : public ::testing::Test {
  protected:
   temp_dir dir{"flowmesh"};
   void SetUp() override {
-    for (const char* n : {"compose.plugin-data.yml", "env.schema.plugin-data.yaml"}) dir.write(n, slurp(flowmesh() / n));
+    for (const char* n : {"compose.plugin-data.yml", "env.schema.plugin-data.yaml"})
+      dir.write(n, slurp(flowmesh() / n));
     dir.write(".env", "NODE_ROLE=root\n");
   }
   json config(const fs::path& cwd, const std::string& compose, std::map<std::string, std::string> env = {}) {
@@ -74,7 +75,8 @@ TEST_F(schema_loading, WithoutASchemaTheShellWinsAsInCompose) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(json::parse(r.out)["services"]["web"]["environment"]["X"], "shell");
   // The same stack with a schema that says .env wins.
-  plain.write("env.schema.yaml", "dotenv_overrides_shell: true\nsections:\n  - title: T\n    variables:\n      - key: X\n");
+  plain.write("env.schema.yaml",
+              "dotenv_overrides_shell: true\nsections:\n  - title: T\n    variables:\n      - key: X\n");
   const auto s = run_stackctl({"config", "--format", "json"}, {plain.path(), {{"X", "shell"}}, {}});
   ASSERT_EQ(s.exit_code, 0) << s.err;
   EXPECT_EQ(json::parse(s.out)["services"]["web"]["environment"]["X"], "dotenv");
@@ -112,11 +114,14 @@ std::set<std::string> snapshot(const fs::path& root) {
 TEST_F(schema_loading, OnlyDeployCommandsCreateHostPaths) {
   // An engine with no containers, networks or volumes: every read-only command succeeds on it.
   mock_engine::mock_engine engine;
-  engine.expect_regex("GET", R"(/v[0-9.]+/volumes)").any_times().reply_json(200, {{"Volumes", json::array()}, {"Warnings", json::array()}});
+  engine.expect_regex("GET", R"(/v[0-9.]+/volumes)")
+      .any_times()
+      .reply_json(200, {{"Volumes", json::array()}, {"Warnings", json::array()}});
   engine.expect_regex("GET", R"(/v[0-9.]+/([a-z]+/json|networks))").any_times().reply_json(200, json::array());
   const std::map<std::string, std::string> env = {{"DOCKER_HOST", engine.docker_host()}};
   const auto before = snapshot(dir.root());
-  for (const std::vector<std::string>& cmd : {std::vector<std::string>{"config"}, {"ps"}, {"logs"}, {"down"}, {"down", "-v"}}) {
+  for (const std::vector<std::string>& cmd :
+       {std::vector<std::string>{"config"}, {"ps"}, {"logs"}, {"down"}, {"down", "-v"}}) {
     std::vector<std::string> args = {"-f", "compose.plugin-data.yml", "--profile", "root"};
     args.insert(args.end(), cmd.begin(), cmd.end());
     const auto r = run_stackctl(args, {dir.path(), env, {}});

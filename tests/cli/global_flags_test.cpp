@@ -126,7 +126,8 @@ TEST_F(global_flags, WarningsGoToStderr) {
   const auto r = run({"config", "--images"});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out, "nginx:\n");
-  EXPECT_THAT(r.err, HasSubstr("stackctl: warning: The \"UNSET_TAG\" variable is not set. Defaulting to a blank string."));
+  EXPECT_THAT(r.err,
+              HasSubstr("stackctl: warning: The \"UNSET_TAG\" variable is not set. Defaulting to a blank string."));
   EXPECT_THAT(r.err, HasSubstr("stackctl: warning: the attribute `version` is obsolete"));
 }
 

@@ -22,10 +22,13 @@ struct option_values : ::testing::Test {
 };
 
 TEST_F(option_values, NegativeOrTextSecondsNameTheValue) {
-  for (const auto& args : std::vector<std::vector<std::string>>{
-           {"up", "--wait-timeout", "-1"}, {"up", "-t", "-5"}, {"down", "-t", "abc"},
-           {"stop", "-t", "1.5"}, {"restart", "--timeout", "x"}, {"start", "--wait-timeout", "-1"},
-           {"rm", "-s", "-t", "99999999999"}}) {
+  for (const auto& args : std::vector<std::vector<std::string>>{{"up", "--wait-timeout", "-1"},
+                                                                {"up", "-t", "-5"},
+                                                                {"down", "-t", "abc"},
+                                                                {"stop", "-t", "1.5"},
+                                                                {"restart", "--timeout", "x"},
+                                                                {"start", "--wait-timeout", "-1"},
+                                                                {"rm", "-s", "-t", "99999999999"}}) {
     SCOPED_TRACE(::testing::PrintToString(args));
     const auto r = run(args);
     EXPECT_NE(r.exit_code, 0);

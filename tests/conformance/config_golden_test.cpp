@@ -35,8 +35,11 @@ std::string substitute(std::string text, const std::string& token, const std::st
 
 // The e2e harness runs docker with only these variables.
 std::map<std::string, std::string> e2e_env() {
-  return {{"HOME", "/tmp/stackctl-e2e-home"}, {"USER", "tester"}, {"DOCKER_CONFIG", "/tmp/stackctl-e2e-docker"},
-          {"KUBECONFIG", "invalid"}, {"PATH", "/usr/bin:/bin"}};
+  return {{"HOME", "/tmp/stackctl-e2e-home"},
+          {"USER", "tester"},
+          {"DOCKER_CONFIG", "/tmp/stackctl-e2e-docker"},
+          {"KUBECONFIG", "invalid"},
+          {"PATH", "/usr/bin:/bin"}};
 }
 
 }  // namespace
@@ -86,9 +89,9 @@ project full_example() {
 }
 std::string full_example_expected(const char* file) {
   const fs::path input = config_dir / "compose-go/full-example/input";
-  return substitute(substitute(slurp(config_dir / "compose-go/full-example" / file), "${WORKDIR}",
-                               input.lexically_normal().string()),
-                    "${HOME}", "/home/stackctl-tester");
+  return substitute(
+      substitute(slurp(config_dir / "compose-go/full-example" / file), "${WORKDIR}", input.lexically_normal().string()),
+      "${HOME}", "/home/stackctl-tester");
 }
 }  // namespace
 
@@ -137,7 +140,9 @@ bool contains(const std::string& haystack, const std::string& needle) {
 
 TEST(ConfigFragments, LocalComposeConfigYamlPortsLongForm) {
   const auto out = render_yaml(load(local_options("./fixtures/config/compose.yaml")));
-  EXPECT_TRUE(contains(out, "\n    ports:\n      - mode: ingress\n        target: 80\n        published: \"8080\"\n        protocol: tcp"))
+  EXPECT_TRUE(contains(
+      out,
+      "\n    ports:\n      - mode: ingress\n        target: 80\n        published: \"8080\"\n        protocol: tcp"))
       << out;
 }
 

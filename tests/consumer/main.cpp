@@ -24,7 +24,7 @@ int main() {
     std::cerr << "stackctl consumer: unexpected results\n";
     return 1;
   }
-  std::cout << "stackctl consumer: stackctl " << stackctl::engine::client_version()
-            << " negotiated API " << negotiated.to_string() << " with the mock engine\n";
+  std::cout << "stackctl consumer: stackctl " << stackctl::engine::client_version() << " negotiated API "
+            << negotiated.to_string() << " with the mock engine\n";
   return 0;
 }

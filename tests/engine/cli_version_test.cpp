@@ -33,7 +33,8 @@ TEST_F(cli_version_test, AnEngineThatDoesNotAnswerIsOneClearLine) {
   const auto socket = (dir.path() / "none.sock").string();
   const auto result = run_process({STACKCTL_BINARY, "version"}, {}, {"DOCKER_HOST=unix://" + socket});
   EXPECT_EQ(result.exit_code, 1);
-  EXPECT_EQ(result.err, fmt::format("stackctl: cannot connect to the Docker daemon at unix://{} — is it running?\n", socket));
+  EXPECT_EQ(result.err,
+            fmt::format("stackctl: cannot connect to the Docker daemon at unix://{} — is it running?\n", socket));
 }
 
 }  // namespace

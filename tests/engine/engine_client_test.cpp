@@ -59,7 +59,8 @@ TEST_F(engine_client_test, ImportsATarballAsAnImage) {
   const auto tar_path = dir.path() / "rootfs.tar";
   std::ofstream(tar_path, std::ios::binary) << one_file_tar("hello.txt", "hello from stackctl\n");
 
-  const auto id = docker.images().import_tar(tar_path, engine::import_options{.repo = repo, .tag = "v1", .changes = {"LABEL made-by=stackctl"}});
+  const auto id = docker.images().import_tar(
+      tar_path, engine::import_options{.repo = repo, .tag = "v1", .changes = {"LABEL made-by=stackctl"}});
   guard.image(repo + ":v1");
 
   const auto image = docker.images().inspect(repo + ":v1");
@@ -83,8 +84,8 @@ TEST_F(engine_client_test, ContainerWithABindAndAVolumeRunsAndShowsBothMounts) {
   EXPECT_EQ(exit.status_code, 0);
 
   std::string out, err;
-  docker.containers().logs(id, {}, {.on_stdout = [&](std::string_view s) { out += s; },
-                                    .on_stderr = [&](std::string_view s) { err += s; }});
+  docker.containers().logs(
+      id, {}, {.on_stdout = [&](std::string_view s) { out += s; }, .on_stderr = [&](std::string_view s) { err += s; }});
   EXPECT_EQ(out, "from the host\n");
   EXPECT_EQ(err, "to-stderr\n");
 
@@ -160,8 +161,9 @@ TEST_F(engine_client_test, ContainersOnAUserNetworkResolveEachOtherByAlias) {
   const auto result = docker.containers().wait(client_id);
 
   std::string out;
-  docker.containers().logs(client_id, {}, {.on_stdout = [&](std::string_view s) { out += s; },
-                                           .on_stderr = [&](std::string_view s) { out += s; }});
+  docker.containers().logs(
+      client_id, {},
+      {.on_stdout = [&](std::string_view s) { out += s; }, .on_stderr = [&](std::string_view s) { out += s; }});
   EXPECT_EQ(result.status_code, 0) << out;
   const auto info = docker.containers().inspect(client_id);
   ASSERT_TRUE(info.networks.contains(network));
@@ -196,7 +198,8 @@ TEST_F(engine_client_test, VolumeLifecycle) {
 
 TEST_F(engine_client_test, NetworkLifecycle) {
   const auto name = guard.network(unique_name("netlife"));
-  const auto created = docker.networks().create({.name = name, .check_duplicate = true, .labels = {{"stackctl.test", name}}});
+  const auto created =
+      docker.networks().create({.name = name, .check_duplicate = true, .labels = {{"stackctl.test", name}}});
   EXPECT_FALSE(created.id.empty());
   EXPECT_EQ(docker.networks().inspect(name).id, created.id);
   const auto listed = docker.networks().list(engine::filters::label("stackctl.test", name));

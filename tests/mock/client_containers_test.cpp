@@ -31,8 +31,7 @@ TEST_F(ContainerEndpoints, CreateSendsTheSerializedRequestAndName) {
                        {"Env", {"A=1"}},
                        {"Labels", {{"com.docker.compose.project", "demo"}}},
                        {"HostConfig", {{"NetworkMode", "demo_default"}}},
-                       {"NetworkingConfig",
-                        {{"EndpointsConfig", {{"demo_default", {{"Aliases", {"web"}}}}}}}}})
+                       {"NetworkingConfig", {{"EndpointsConfig", {{"demo_default", {{"Aliases", {"web"}}}}}}}}})
       .times(1)
       .reply_json(201, {{"Id", "abc123"}, {"Warnings", {"careful"}}});
 
@@ -78,11 +77,7 @@ TEST_F(ContainerEndpoints, RemoveSendsItsFlags) {
       .without_query("link")
       .times(1)
       .reply(204);
-  engine.expect("DELETE", v("/containers/abd"))
-      .without_query("force")
-      .without_query("v")
-      .times(1)
-      .reply(204);
+  engine.expect("DELETE", v("/containers/abd")).without_query("force").without_query("v").times(1).reply(204);
   docker.containers().remove("abc", {.force = true, .volumes = true, .link = false});
   docker.containers().remove("abd");
 }
@@ -95,25 +90,25 @@ TEST_F(ContainerEndpoints, RenameSendsTheNewName) {
 TEST_F(ContainerEndpoints, InspectParsesStateConfigAndNetworks) {
   engine.expect("GET", v("/containers/demo-web-1/json"))
       .times(1)
-      .reply_json(200, {{"Id", "abc"},
-                        {"Name", "/demo-web-1"},
-                        {"Image", "sha256:1111"},
-                        {"State",
-                         {{"Status", "running"},
-                          {"Running", true},
-                          {"ExitCode", 0},
-                          {"Health", {{"Status", "healthy"}, {"FailingStreak", 0}, {"Log", json::array()}}}}},
-                        {"Config",
-                         {{"Image", "nginx:1.25"},
-                          {"Tty", false},
-                          {"Labels", {{"com.docker.compose.service", "web"}}},
-                          {"Env", {"A=1"}}}},
-                        {"HostConfig", {{"NetworkMode", "demo_default"}, {"Binds", {"/srv:/srv:ro"}}}},
-                        {"NetworkSettings",
-                         {{"Networks",
-                           {{"demo_default",
-                             {{"NetworkID", "n1"}, {"Aliases", {"web"}}, {"IPAddress", "172.18.0.2"}}}}}}},
-                        {"SomethingNew", 42}});
+      .reply_json(200,
+                  {{"Id", "abc"},
+                   {"Name", "/demo-web-1"},
+                   {"Image", "sha256:1111"},
+                   {"State",
+                    {{"Status", "running"},
+                     {"Running", true},
+                     {"ExitCode", 0},
+                     {"Health", {{"Status", "healthy"}, {"FailingStreak", 0}, {"Log", json::array()}}}}},
+                   {"Config",
+                    {{"Image", "nginx:1.25"},
+                     {"Tty", false},
+                     {"Labels", {{"com.docker.compose.service", "web"}}},
+                     {"Env", {"A=1"}}}},
+                   {"HostConfig", {{"NetworkMode", "demo_default"}, {"Binds", {"/srv:/srv:ro"}}}},
+                   {"NetworkSettings",
+                    {{"Networks",
+                      {{"demo_default", {{"NetworkID", "n1"}, {"Aliases", {"web"}}, {"IPAddress", "172.18.0.2"}}}}}}},
+                   {"SomethingNew", 42}});
   const auto c = docker.containers().inspect("demo-web-1");
   EXPECT_EQ(c.id, "abc");
   EXPECT_EQ(c.short_name(), "demo-web-1");
@@ -209,11 +204,10 @@ TEST_F(ContainerEndpoints, PutArchiveSendsTheTarWithItsPathAndOptions) {
 }
 
 TEST_F(ContainerEndpoints, PutArchiveIntoAReadOnlyContainerIsAnError) {
-  engine.expect("PUT", v("/containers/abc/archive"))
-      .times(1)
-      .reply_error(403, "container rootfs is marked read-only");
-  const auto e = stackctl::mock_engine::testing::catch_engine_error(
-      [&] { docker.containers().put_archive("abc", "/", engine::make_tar({engine::tar_entry{"x", "", 0644, 0, 0, 0}})); });
+  engine.expect("PUT", v("/containers/abc/archive")).times(1).reply_error(403, "container rootfs is marked read-only");
+  const auto e = stackctl::mock_engine::testing::catch_engine_error([&] {
+    docker.containers().put_archive("abc", "/", engine::make_tar({engine::tar_entry{"x", "", 0644, 0, 0, 0}}));
+  });
   EXPECT_EQ(e.status(), 403);
   EXPECT_THAT(e.what(), ::testing::HasSubstr("read-only"));
 }

@@ -48,12 +48,9 @@ TEST_P(ErrorKinds, StatusBecomesTheMatchingKindWithStatusMessageMethodAndPath) {
 
 INSTANTIATE_TEST_SUITE_P(
     Statuses, ErrorKinds,
-    ::testing::Values(status_case{400, engine::error_kind::invalid},
-                      status_case{401, engine::error_kind::unauthorized},
-                      status_case{403, engine::error_kind::forbidden},
-                      status_case{404, engine::error_kind::not_found},
-                      status_case{409, engine::error_kind::conflict},
-                      status_case{500, engine::error_kind::server},
+    ::testing::Values(status_case{400, engine::error_kind::invalid}, status_case{401, engine::error_kind::unauthorized},
+                      status_case{403, engine::error_kind::forbidden}, status_case{404, engine::error_kind::not_found},
+                      status_case{409, engine::error_kind::conflict}, status_case{500, engine::error_kind::server},
                       status_case{503, engine::error_kind::unavailable}),
     [](const auto& test_info) { return std::to_string(test_info.param.status); });
 
@@ -98,10 +95,7 @@ TEST_F(Faults, DroppedConnectionIsAConnectionError) {
 
 TEST(FaultsWithTimeout, SlowReplyBeyondTheRequestTimeoutIsAConnectionError) {
   mock_engine engine{engine_at("1.41")};
-  engine.expect("GET", engine.api_path("/containers/abc/json"))
-      .times(1)
-      .delay(5s)
-      .reply_json(200, {{"Id", "abc"}});
+  engine.expect("GET", engine.api_path("/containers/abc/json")).times(1).delay(5s).reply_json(200, {{"Id", "abc"}});
   engine::client docker(client_for(engine, 300ms));
   const auto started = std::chrono::steady_clock::now();
   const auto error = catch_engine_error([&] { docker.containers().inspect("abc"); });
@@ -188,8 +182,7 @@ TEST(Negotiation, DaemonAt147GetsTheMultiNetworkCreate) {
       .with_query("name", "web")
       .with_json_body({{"Image", "nginx:1.25"},
                        {"NetworkingConfig",
-                        {{"EndpointsConfig",
-                          {{"front", {{"Aliases", {"web"}}}}, {"back", {{"Aliases", {"web"}}}}}}}}})
+                        {{"EndpointsConfig", {{"front", {{"Aliases", {"web"}}}}, {"back", {{"Aliases", {"web"}}}}}}}}})
       .times(1)
       .reply_json(201, {{"Id", "abc"}, {"Warnings", json::array()}});
   engine::client docker(client_for(engine));

@@ -93,9 +93,7 @@ TEST_F(VolumeEndpoints, CreateInspectListRemove) {
                        {"Scope", "local"},
                        {"Options", nullptr}};
   engine.expect("POST", v("/volumes/create"))
-      .with_json_body({{"Name", "demo_data"},
-                       {"Driver", "local"},
-                       {"Labels", {{"com.docker.compose.volume", "data"}}}})
+      .with_json_body({{"Name", "demo_data"}, {"Driver", "local"}, {"Labels", {{"com.docker.compose.volume", "data"}}}})
       .times(1)
       .reply_json(201, volume);
   engine.expect("GET", v("/volumes/demo_data")).times(1).reply_json(200, volume);

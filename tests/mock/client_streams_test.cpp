@@ -71,12 +71,9 @@ TEST_F(LogStreams, QueryCarriesTheOptions) {
 
 TEST_F(LogStreams, FramesSplitAcrossChunksAreDemultiplexed) {
   const std::string body = frame(stream_type::std_out, "hello from stdout\n") +
-                           frame(stream_type::std_err, "and stderr\n") +
-                           frame(stream_type::std_out, "bye\n");
+                           frame(stream_type::std_err, "and stderr\n") + frame(stream_type::std_out, "bye\n");
   // Splits inside the first header, inside a payload, across the second header and payload.
-  engine.expect("GET", v("/containers/abc/logs"))
-      .times(1)
-      .stream_chunks(split_at(body, {3, 8, 12, 27, 30, 45}));
+  engine.expect("GET", v("/containers/abc/logs")).times(1).stream_chunks(split_at(body, {3, 8, 12, 27, 30, 45}));
   captured_logs logs;
   docker.containers().logs("abc", no_tty(), logs.sink());
   EXPECT_EQ(logs.out, "hello from stdout\nbye\n");
@@ -118,8 +115,7 @@ TEST_F(LogStreams, StreamCutMidFrameIsAnError) {
 TEST_F(LogStreams, SystemErrorFrameBecomesAStreamError) {
   engine.expect("GET", v("/containers/abc/logs"))
       .times(1)
-      .stream_chunks({frame(stream_type::std_out, "ok\n"),
-                      frame(stream_type::system_err, "log driver failed")});
+      .stream_chunks({frame(stream_type::std_out, "ok\n"), frame(stream_type::system_err, "log driver failed")});
   captured_logs logs;
   const auto error = catch_engine_error([&] { docker.containers().logs("abc", no_tty(), logs.sink()); });
   EXPECT_EQ(error.kind(), engine::error_kind::stream);
@@ -142,8 +138,8 @@ TEST_F(LogStreams, FollowReturnsWhenStopIsRequested) {
                           once = true;
                         },
                         {}};
-  auto running = std::async(std::launch::async,
-                            [&] { docker.containers().logs("abc", options, sink, stop.get_token()); });
+  auto running =
+      std::async(std::launch::async, [&] { docker.containers().logs("abc", options, sink, stop.get_token()); });
   ASSERT_EQ(got_first.get_future().wait_for(5s), std::future_status::ready);
   stop.request_stop();
   ASSERT_EQ(running.wait_for(5s), std::future_status::ready);
@@ -152,21 +148,14 @@ TEST_F(LogStreams, FollowReturnsWhenStopIsRequested) {
 
 TEST_F(LogStreams, WaitCancelledThroughTheStopTokenIsACancelledError) {
   // dockerd sends the headers of a wait at once and the body only when the condition is met.
-  engine.expect("POST", v("/containers/abc/wait"))
-      .with_query("condition", "next-exit")
-      .times(1)
-      .hold_open();
+  engine.expect("POST", v("/containers/abc/wait")).with_query("condition", "next-exit").times(1).hold_open();
   std::stop_source stop;
   auto running = std::async(std::launch::async, [&] {
-    return catch_engine_error([&] {
-      docker.containers().wait("abc", engine::wait_condition::next_exit, stop.get_token());
-    });
+    return catch_engine_error(
+        [&] { docker.containers().wait("abc", engine::wait_condition::next_exit, stop.get_token()); });
   });
   ASSERT_TRUE(engine.wait_for(
-      [](const auto& sent) {
-        return !sent.empty() && sent.back().path == "/v1.41/containers/abc/wait";
-      },
-      5s));
+      [](const auto& sent) { return !sent.empty() && sent.back().path == "/v1.41/containers/abc/wait"; }, 5s));
   stop.request_stop();
   ASSERT_EQ(running.wait_for(5s), std::future_status::ready);
   EXPECT_EQ(running.get().kind(), engine::error_kind::cancelled);
@@ -208,16 +197,15 @@ TEST_F(ProgressStreams, PullWithoutTagAsksForLatestAndSendsPlatformAndAuth) {
 }
 
 TEST_F(ProgressStreams, ErrorInsideA200PullIsAStreamErrorNamingTheImage) {
-  const auto objects = stackctl::mock_engine::pull_progress_then_error(
-      "nginx", "1.25", "unexpected EOF while downloading layer");
+  const auto objects =
+      stackctl::mock_engine::pull_progress_then_error("nginx", "1.25", "unexpected EOF while downloading layer");
   // Split the stream mid-object too.
   std::string body;
   for (const auto& line : json_lines(objects)) body += line;
   engine.expect("POST", v("/images/create")).times(1).stream_chunks(split_every(body, 37));
   std::size_t progress_seen = 0;
-  const auto error = catch_engine_error([&] {
-    docker.images().pull("nginx:1.25", {}, [&](const engine::progress_message&) { ++progress_seen; });
-  });
+  const auto error = catch_engine_error(
+      [&] { docker.images().pull("nginx:1.25", {}, [&](const engine::progress_message&) { ++progress_seen; }); });
   EXPECT_EQ(error.kind(), engine::error_kind::stream);
   EXPECT_THAT(error.what(), HasSubstr("nginx:1.25"));
   EXPECT_THAT(error.what(), HasSubstr("unexpected EOF while downloading layer"));
@@ -262,12 +250,13 @@ TEST_F(ProgressStreams, PullCancelledThroughTheStopTokenIsACancelledError) {
   std::promise<void> got_progress;
   auto running = std::async(std::launch::async, [&] {
     return catch_engine_error([&] {
-      docker.images().pull("nginx:1.25", {},
-                           [&, once = false](const engine::progress_message&) mutable {
-                             if (!once) got_progress.set_value();
-                             once = true;
-                           },
-                           stop.get_token());
+      docker.images().pull(
+          "nginx:1.25", {},
+          [&, once = false](const engine::progress_message&) mutable {
+            if (!once) got_progress.set_value();
+            once = true;
+          },
+          stop.get_token());
     });
   });
   ASSERT_EQ(got_progress.get_future().wait_for(5s), std::future_status::ready);
@@ -320,7 +309,8 @@ TEST_F(EventStreams, StopEndsAnOpenStream) {
   std::stop_source stop;
   std::promise<void> got_one;
   auto running = std::async(std::launch::async, [&] {
-    docker.events().stream({}, [&](const engine::event_message&) { got_one.set_value(); }, stop.get_token());
+    docker.events().stream(
+        {}, [&](const engine::event_message&) { got_one.set_value(); }, stop.get_token());
   });
   ASSERT_EQ(got_one.get_future().wait_for(5s), std::future_status::ready);
   stop.request_stop();

@@ -182,8 +182,7 @@ TEST(MockEngineExpectations, QueryValuesAreDecodedAndJsonQueriesCompareAsJson) {
                      "/v1.41/containers/json?all=1&filters=%7B%22label%22%3A%5B%22com.docker."
                      "compose.project%3Ddemo%22%5D%7D");
   EXPECT_EQ(r.status, 200) << engine.report();
-  EXPECT_EQ(engine.requests().at(0).query_value("filters"),
-            R"({"label":["com.docker.compose.project=demo"]})");
+  EXPECT_EQ(engine.requests().at(0).query_value("filters"), R"({"label":["com.docker.compose.project=demo"]})");
   EXPECT_THAT(engine.requests().at(0).raw_query, HasSubstr("%7B%22label%22"));
 }
 
@@ -197,8 +196,7 @@ TEST(MockEngineExpectations, JsonSubsetIgnoresExtraMembersButNotDifferentValues)
                       {{"Name", "demo_default"}, {"CheckDuplicate", true}, {"Labels", {{"a", "b"}, {"c", "d"}}}})
                 .status,
             201);
-  const auto miss =
-      post_json(engine, "/v1.41/networks/create", {{"Name", "other"}, {"Labels", {{"a", "b"}}}});
+  const auto miss = post_json(engine, "/v1.41/networks/create", {{"Name", "other"}, {"Labels", {{"a", "b"}}}});
   EXPECT_EQ(miss.status, 500);
   const auto report = engine.report();
   EXPECT_THAT(report, HasSubstr("unexpected request: POST /v1.41/networks/create"));
@@ -208,14 +206,12 @@ TEST(MockEngineExpectations, JsonSubsetIgnoresExtraMembersButNotDifferentValues)
 
 TEST(MockEngineExpectations, UnmatchedRequestGets500AndFailsVerification) {
   mock_engine engine;
-  const auto r = perform(engine.socket_path(),
-                         req("DELETE", "/v1.41/containers/x?force=1"));
+  const auto r = perform(engine.socket_path(), req("DELETE", "/v1.41/containers/x?force=1"));
   EXPECT_EQ(r.status, 500);
   EXPECT_EQ(json::parse(r.body),
             json({{"message", "mock engine: unexpected request DELETE /v1.41/containers/x?force=1"}}));
   EXPECT_FALSE(engine.verify_ok());
-  EXPECT_THAT(engine.problems(),
-              ElementsAre("unexpected request: DELETE /v1.41/containers/x?force=1"));
+  EXPECT_THAT(engine.problems(), ElementsAre("unexpected request: DELETE /v1.41/containers/x?force=1"));
   EXPECT_THROW(engine.verify(), stackctl::mock_engine::verification_error);
   EXPECT_EQ(engine.requests().at(0).outcome, request_outcome::unexpected);
 }
@@ -224,9 +220,8 @@ TEST(MockEngineExpectations, UnmetExpectationIsReported) {
   mock_engine engine;
   engine.expect("POST", "/v1.41/containers/abc/start").reply(204);
   EXPECT_FALSE(engine.verify_ok());
-  EXPECT_THAT(engine.problems(),
-              ElementsAre("unmet expectation #1 POST /v1.41/containers/abc/start: wanted at least "
-                          "1 call(s), got 0"));
+  EXPECT_THAT(engine.problems(), ElementsAre("unmet expectation #1 POST /v1.41/containers/abc/start: wanted at least "
+                                             "1 call(s), got 0"));
   try {
     engine.verify();
     FAIL() << "verify() did not throw";
@@ -247,9 +242,8 @@ TEST(MockEngineExpectations, TimesSequencesRepliesAndReportsOverCalls) {
   EXPECT_EQ(perform(engine.socket_path(), start).status, 204);
   EXPECT_EQ(first.call_count(), 2U);
   EXPECT_EQ(second.call_count(), 1U);
-  EXPECT_THAT(engine.problems(),
-              ElementsAre(HasSubstr("over-called expectation #1 POST /v1.41/containers/abc/start: "
-                                    "wanted exactly 1 call(s), got 2")));
+  EXPECT_THAT(engine.problems(), ElementsAre(HasSubstr("over-called expectation #1 POST /v1.41/containers/abc/start: "
+                                                       "wanted exactly 1 call(s), got 2")));
 }
 
 TEST(MockEngineExpectations, RegexPathAndHeaderConditions) {
@@ -347,9 +341,8 @@ TEST(MockEngineFaults, DelayedReplyStillArrivesWhenTheClientWaits) {
 TEST(MockEngineFaults, StoppingInterruptsADelay) {
   auto engine = std::make_unique<mock_engine>();
   engine->expect("GET", "/v1.41/info").delay(30s).reply(200);
-  auto pending = std::async(std::launch::async, [path = engine->socket_path()] {
-    return perform(path, req("GET", "/v1.41/info"));
-  });
+  auto pending = std::async(std::launch::async,
+                            [path = engine->socket_path()] { return perform(path, req("GET", "/v1.41/info")); });
   ASSERT_TRUE(engine->wait_for_requests(1, 5s));
   const auto started = std::chrono::steady_clock::now();
   engine.reset();  // destroys the engine
@@ -452,8 +445,7 @@ TEST(MockEngineLifecycle, DockerHostAndSocketLifetime) {
 }
 
 TEST(MockEngineLifecycle, GivenSocketPathReplacesAStaleFile) {
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("stackctl-mock-test-" + std::to_string(::getpid()));
+  const auto dir = std::filesystem::temp_directory_path() / ("stackctl-mock-test-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const auto path = (dir / "d.sock").string();
   std::ofstream(path) << "stale";
@@ -482,7 +474,9 @@ TEST(MockEngineLifecycle, WaitForRequestsTimesOutWhenNothingArrives) {
 
 TEST(MockEngineBuilders, FrameHasDockersEightByteHeader) {
   const auto f = stackctl::mock_engine::frame(stream_type::std_err, "abc");
-  EXPECT_EQ(f, std::string("\x02\x00\x00\x00\x00\x00\x00\x03" "abc", 11));
+  EXPECT_EQ(f, std::string("\x02\x00\x00\x00\x00\x00\x00\x03"
+                           "abc",
+                           11));
   const auto big = stackctl::mock_engine::frame_header(stream_type::system_err, 0x01020304);
   EXPECT_EQ(big, std::string("\x03\x00\x00\x00\x01\x02\x03\x04", 8));
 }
@@ -497,12 +491,10 @@ TEST(MockEngineBuilders, SplitHelpers) {
 
 TEST(MockEngineBuilders, JsonLinesAndInBandError) {
   EXPECT_EQ(stackctl::mock_engine::json_line({{"status", "x"}}), "{\"status\":\"x\"}\r\n");
-  const auto objects = stackctl::mock_engine::pull_progress_then_error(
-      "library/nginx", "1.25", "manifest unknown");
+  const auto objects = stackctl::mock_engine::pull_progress_then_error("library/nginx", "1.25", "manifest unknown");
   ASSERT_GE(objects.size(), 2U);
   EXPECT_EQ(objects.front().at("status"), "Pulling from library/nginx");
-  EXPECT_EQ(objects.back(),
-            json({{"errorDetail", {{"message", "manifest unknown"}}}, {"error", "manifest unknown"}}));
+  EXPECT_EQ(objects.back(), json({{"errorDetail", {{"message", "manifest unknown"}}}, {"error", "manifest unknown"}}));
   const auto ok = stackctl::mock_engine::pull_progress("library/nginx", "1.25");
   EXPECT_EQ(ok.back().at("status"), "Status: Downloaded newer image for library/nginx:1.25");
   EXPECT_EQ(stackctl::mock_engine::json_lines(ok).size(), ok.size());

@@ -28,8 +28,8 @@ struct raw_request {
   std::string method = "GET";
   std::string target = "/_ping";  // path and query
   std::string body;
-  std::vector<std::string> headers;  // "Name: value"
-  std::chrono::milliseconds timeout{0};  // 0: none
+  std::vector<std::string> headers;                        // "Name: value"
+  std::chrono::milliseconds timeout{0};                    // 0: none
   std::function<void(const std::string& piece)> on_piece;  // called from the write callback
 };
 

@@ -57,7 +57,8 @@ class resource_guard {
  public:
   explicit resource_guard(engine::client& docker) : docker_(docker) {}
   ~resource_guard() {
-    for (const auto& id : containers_) ignore_errors([&] { docker_.containers().remove(id, {.force = true, .volumes = true}); });
+    for (const auto& id : containers_)
+      ignore_errors([&] { docker_.containers().remove(id, {.force = true, .volumes = true}); });
     for (const auto& name : networks_) ignore_errors([&] { docker_.networks().remove(name); });
     for (const auto& name : volumes_) ignore_errors([&] { docker_.volumes().remove(name, true); });
     for (const auto& ref : images_) ignore_errors([&] { docker_.images().remove(ref, true); });
@@ -98,8 +99,7 @@ class engine_test : public ::testing::Test {
     try {
       docker.images().inspect(kBusyboxImage);
     } catch (const std::exception& e) {
-      FAIL() << "test image " << kBusyboxImage << " missing (" << e.what()
-             << ") — run scripts/build-test-images.sh";
+      FAIL() << "test image " << kBusyboxImage << " missing (" << e.what() << ") — run scripts/build-test-images.sh";
     }
   }
 

@@ -118,7 +118,8 @@ void register_config_command(CLI::App& app, const global_options& globals) {
   cmd->add_flag("--profiles", f->profiles, "Print the profiles the services declare, one per line");
   cmd->add_flag("--models", f->models, "Print the model names, one per line");
   cmd->add_flag("--variables", f->variables, "Print the variables the files use, with their defaults");
-  cmd->add_option("--hash", f->hash, "Print '<service> <config hash>' for the services listed (comma-separated) or '*'");
+  cmd->add_option("--hash", f->hash,
+                  "Print '<service> <config hash>' for the services listed (comma-separated) or '*'");
   cmd->add_flag("-q,--quiet", f->quiet, "Only validate the project; print nothing");
   cmd->add_flag("--no-interpolate", f->no_interpolate, "Do not interpolate variables; print the raw merged model");
   cmd->add_flag("--no-normalize", f->no_normalize, "Do not add the default network or project-prefixed resource names");

@@ -98,7 +98,8 @@ void run_doctor(const global_options& globals) {
 }  // namespace
 
 void register_doctor_command(CLI::App& app, const global_options& globals) {
-  auto* cmd = app.add_subcommand("doctor", "Check the .env against the env schema, the project, and the engine; changes nothing");
+  auto* cmd = app.add_subcommand("doctor",
+                                 "Check the .env against the env schema, the project, and the engine; changes nothing");
   cmd->callback([&globals] { run_doctor(globals); });
 }
 

@@ -48,7 +48,8 @@ void run_down(const global_options& globals, const down_flags& f) {
 void register_down_command(CLI::App& app, const global_options& globals) {
   auto* cmd = app.add_subcommand("down", "Stop and remove the project's containers and networks");
   auto f = std::make_shared<down_flags>();
-  cmd->add_flag("-v,--volumes", f->volumes, "Also remove the project's named volumes and the containers' anonymous volumes");
+  cmd->add_flag("-v,--volumes", f->volumes,
+                "Also remove the project's named volumes and the containers' anonymous volumes");
   cmd->add_flag("--remove-orphans", f->remove_orphans, "Also remove containers of services not in the compose file");
   cmd->add_option("-t,--timeout", f->timeout, "Seconds to wait for each container to stop before killing it")
       ->check(seconds_check());

@@ -95,8 +95,8 @@ void run_init(const global_options& globals, const env_flags& f) {
   project_location where;
   const auto schema = require_schema(globals, &where);
   // A bad preset name is reported before anything is written.
-  const auto overrides = f.preset.empty() ? std::map<std::string, std::string, std::less<>>{}
-                                          : schema.preset_values(f.preset);
+  const auto overrides =
+      f.preset.empty() ? std::map<std::string, std::string, std::less<>>{} : schema.preset_values(f.preset);
   const fs::path target = where.dotenv_path();
   std::error_code ec;
   if (fs::exists(fs::symlink_status(target, ec)) && !f.force)
@@ -116,12 +116,15 @@ void register_env_command(CLI::App& app, const global_options& globals) {
   auto* example = env->add_subcommand("example", "Print the .env.example the env schema renders");
   example->callback([&globals] { run_example(globals); });
 
-  auto* check = env->add_subcommand("check", "Compare FILE (default: the schema's example_file) with the render; exit 1 and print a diff when they differ");
+  auto* check = env->add_subcommand(
+      "check",
+      "Compare FILE (default: the schema's example_file) with the render; exit 1 and print a diff when they differ");
   check->add_flag("--write", f->write, "Write the render to FILE instead of failing");
   check->add_option("file", f->check_file, "The file to check (default: the schema's example_file)");
   check->callback([&globals, f] { run_check(globals, *f); });
 
-  auto* init = env->add_subcommand("init", "Write .env (--env-file, else <project dir>/.env) from the schema, mode 0600");
+  auto* init =
+      env->add_subcommand("init", "Write .env (--env-file, else <project dir>/.env) from the schema, mode 0600");
   init->add_flag("--force", f->force, "Overwrite an existing file");
   init->add_option("--preset", f->preset, "Write the values of this preset of the schema");
   init->callback([&globals, f] { run_init(globals, *f); });

@@ -37,8 +37,7 @@ void install_plugin(const install_flags& f) {
     }
     if (!f.force)
       throw std::runtime_error(fmt::format(
-          "{} exists (another compose plugin?); remove it or run install-plugin --force to replace it",
-          link.string()));
+          "{} exists (another compose plugin?); remove it or run install-plugin --force to replace it", link.string()));
     fs::remove(link, ec);
     if (ec) throw std::runtime_error(fmt::format("cannot replace {}: {}", link.string(), ec.message()));
   }
@@ -52,10 +51,11 @@ void install_plugin(const install_flags& f) {
 }  // namespace
 
 void register_install_plugin_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("install-plugin", "Install stackctl as the docker CLI's compose plugin (docker compose …)");
+  auto* cmd =
+      app.add_subcommand("install-plugin", "Install stackctl as the docker CLI's compose plugin (docker compose …)");
   auto f = std::make_shared<install_flags>();
-  auto* user = cmd->add_flag_function("--user", [](std::int64_t) {},
-                                      "In $DOCKER_CONFIG/cli-plugins, else ~/.docker/cli-plugins (the default)");
+  auto* user = cmd->add_flag_function(
+      "--user", [](std::int64_t) {}, "In $DOCKER_CONFIG/cli-plugins, else ~/.docker/cli-plugins (the default)");
   cmd->add_flag("--system", f->system, "In /usr/local/lib/docker/cli-plugins, for every user")->excludes(user);
   cmd->add_option("--dir", f->directory, "In this cli-plugins directory instead");
   cmd->add_flag("--force", f->force, "Replace an existing docker-compose plugin");

@@ -102,7 +102,8 @@ void register_lifecycle_commands(CLI::App& app, const global_options& globals) {
   {
     auto f = std::make_shared<lifecycle_flags>();
     auto* cmd = app.add_subcommand("start", "Start the project's existing containers");
-    cmd->add_option("--wait-timeout", f->wait_timeout, "Seconds to wait for a dependency's condition (default: no limit)")
+    cmd->add_option("--wait-timeout", f->wait_timeout,
+                    "Seconds to wait for a dependency's condition (default: no limit)")
         ->check(seconds_check());
     add_common(cmd, *f);
     cmd->callback([&globals, f] { run_lifecycle(globals, *f, verb::start); });
@@ -129,7 +130,8 @@ void register_lifecycle_commands(CLI::App& app, const global_options& globals) {
     cmd->add_flag("-f,--force", f->force, "Don't ask to confirm the removal");
     cmd->add_flag("-s,--stop", f->stop, "Stop the containers first if they are running");
     cmd->add_flag("-v,--volumes", f->volumes, "Remove the containers' anonymous volumes");
-    cmd->add_option("-t,--timeout", f->timeout, "With -s: seconds to wait for a container to stop")->check(seconds_check());
+    cmd->add_option("-t,--timeout", f->timeout, "With -s: seconds to wait for a container to stop")
+        ->check(seconds_check());
     cmd->add_option("service", f->service_args, "Only these services");
     cmd->callback([&globals, f] { run_rm(globals, *f); });
   }

@@ -46,7 +46,8 @@ void run_logs(const global_options& globals, const logs_flags& f) {
 void register_logs_command(CLI::App& app, const global_options& globals) {
   auto* cmd = app.add_subcommand("logs", "Show the output of the project's containers");
   auto f = std::make_shared<logs_flags>();
-  cmd->add_flag("-f,--follow", f->follow, "Follow the output, into restarts and new containers, until every container stopped for good");
+  cmd->add_flag("-f,--follow", f->follow,
+                "Follow the output, into restarts and new containers, until every container stopped for good");
   cmd->add_option("-n,--tail", f->tail, "Number of lines from the end of each container's log, or \"all\"")
       ->check(lines_or_all_check());
   cmd->add_flag("-t,--timestamps", f->timestamps, "Show timestamps");

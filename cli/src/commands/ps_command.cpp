@@ -90,7 +90,9 @@ nlohmann::ordered_json to_json(const deploy::ps_row& r, bool trunc) {
     return std::tie(a.private_port, a.type, a.ip) < std::tie(b.private_port, b.type, b.ip);
   });
   for (const auto& p : sorted)
-    publishers.push_back({{"URL", p.ip}, {"TargetPort", p.private_port}, {"PublishedPort", p.public_port.value_or(0)},
+    publishers.push_back({{"URL", p.ip},
+                          {"TargetPort", p.private_port},
+                          {"PublishedPort", p.public_port.value_or(0)},
                           {"Protocol", p.type}});
   std::vector<std::string> labels, mounts;
   for (const auto& [k, v] : r.labels) labels.push_back(k + "=" + v);
@@ -131,7 +133,8 @@ void run_ps(const global_options& globals, const ps_flags& f) {
   o.services = f.service_args;
   o.status = f.status;
   for (const auto& filter : f.filters) {
-    if (filter.rfind("status=", 0) != 0) throw std::invalid_argument(fmt::format("invalid filter \"{}\": only status=<state> is supported", filter));
+    if (filter.rfind("status=", 0) != 0)
+      throw std::invalid_argument(fmt::format("invalid filter \"{}\": only status=<state> is supported", filter));
     o.status.push_back(filter.substr(7));
   }
   const auto target = resolve_target(globals, f.service_args, false);
@@ -168,7 +171,8 @@ void register_ps_command(CLI::App& app, const global_options& globals) {
   cmd->add_flag("--services", f->services, "Display the services");
   cmd->add_flag("--no-trunc", f->no_trunc, "Don't truncate output");
   cmd->add_option("--format", f->format, "Format the output: table or json")->check(CLI::IsMember({"table", "json"}));
-  cmd->add_option("--status", f->status, "Filter by status (repeatable): paused|restarting|removing|running|dead|created|exited")
+  cmd->add_option("--status", f->status,
+                  "Filter by status (repeatable): paused|restarting|removing|running|dead|created|exited")
       ->allow_extra_args(false)
       ->check(CLI::IsMember({"paused", "restarting", "removing", "running", "dead", "created", "exited"}));
   cmd->add_option("--filter", f->filters, "Filter by a property (status=<state>)")->allow_extra_args(false);

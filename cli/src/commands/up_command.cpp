@@ -60,7 +60,8 @@ void report_kept(progress_printer& printer, const deploy::up_result& result, boo
 }
 
 void run_up(const global_options& globals, const up_flags& f) {
-  if (f.force_recreate && f.no_recreate) throw std::invalid_argument("--force-recreate and --no-recreate are incompatible");
+  if (f.force_recreate && f.no_recreate)
+    throw std::invalid_argument("--force-recreate and --no-recreate are incompatible");
   deploy::up_options o;
   o.services = f.service_args;
   o.no_deps = f.no_deps;
@@ -125,10 +126,13 @@ void run_up(const global_options& globals, const up_flags& f) {
     for (const auto& r : deploy::ps(target.name, engine, {.all = true, .services = f.service_args, .status = {}}))
       names += (names.empty() ? "" : ", ") + r.name;
     fmt::print(stderr, "Attaching to {}\n", names);
-    deploy::logs(target.name, engine, lo, [](std::string_view line) {
-      std::fwrite(line.data(), 1, line.size(), stdout);
-      std::fflush(stdout);
-    }, stop.get_token());
+    deploy::logs(
+        target.name, engine, lo,
+        [](std::string_view line) {
+          std::fwrite(line.data(), 1, line.size(), stdout);
+          std::fflush(stdout);
+        },
+        stop.get_token());
   }
   if (!stop.stop_requested()) {
     // Every stream ended: the containers are exiting on their own. A log stream can close a moment
@@ -163,8 +167,10 @@ void register_up_command(CLI::App& app, const global_options& globals) {
   auto* cmd = app.add_subcommand("up", "Create and start the project's containers");
   auto f = std::make_shared<up_flags>();
   cmd->add_flag("-d,--detach", f->detach, "Run in the background: don't stream the logs");
-  cmd->add_flag("--wait", f->wait, "Wait until the services are running (healthy when they have a healthcheck); implies -d");
-  cmd->add_option("--wait-timeout", f->wait_timeout, "Seconds to wait with --wait (default: no limit)")->check(seconds_check());
+  cmd->add_flag("--wait", f->wait,
+                "Wait until the services are running (healthy when they have a healthcheck); implies -d");
+  cmd->add_option("--wait-timeout", f->wait_timeout, "Seconds to wait with --wait (default: no limit)")
+      ->check(seconds_check());
   cmd->add_flag("--force-recreate", f->force_recreate, "Recreate containers even when nothing changed");
   cmd->add_flag("--no-recreate", f->no_recreate, "Keep existing containers even when they changed");
   cmd->add_flag("--remove-orphans", f->remove_orphans, "Remove containers of services not in the compose file");

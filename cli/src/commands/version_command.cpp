@@ -27,9 +27,9 @@ void print_compose_version(const version_flags& f) {
   if (f.short_form) {
     fmt::print("{}\n", compose);
   } else if (f.format == "json") {
-    fmt::print("{}\n", nlohmann::ordered_json{{"version", fmt::format("v{}", compose)},
-                                              {"stackctl", engine::client_version()}}
-                           .dump());
+    fmt::print("{}\n",
+               nlohmann::ordered_json{{"version", fmt::format("v{}", compose)}, {"stackctl", engine::client_version()}}
+                   .dump());
   } else {
     fmt::print("Docker Compose version v{} (stackctl {})\n", compose, engine::client_version());
   }
@@ -49,9 +49,12 @@ void print_stackctl_version(const global_options& globals, const version_flags& 
     const nlohmann::json out = {
         {"client", {{"version", engine::client_version()}}},
         {"endpoint", {{"host", host}, {"context", endpoint.context}}},
-        {"engine", {{"version", server.version}, {"api_version", server.api_version},
-                    {"min_api_version", server.min_api_version}, {"os", server.os},
-                    {"arch", server.arch}}},
+        {"engine",
+         {{"version", server.version},
+          {"api_version", server.api_version},
+          {"min_api_version", server.min_api_version},
+          {"os", server.os},
+          {"arch", server.arch}}},
         {"negotiated_api_version", negotiated.to_string()},
     };
     fmt::print("{}\n", out.dump(2));

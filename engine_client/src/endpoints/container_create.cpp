@@ -5,8 +5,7 @@
 
 namespace stackctl::engine::detail {
 
-container_create_response container_endpoints::create(const container_create_request& request,
-                                                      std::string_view name) {
+container_create_response container_endpoints::create(const container_create_request& request, std::string_view name) {
   query q;
   if (!name.empty()) q.add("name", name);
   // Serialize first: a field too new for the daemon fails before anything is sent.

@@ -20,8 +20,7 @@ std::string container_path(std::string_view id, std::string_view action) {
 
 // stop/restart block for up to t seconds while the container shuts down: allow that plus the
 // usual request time; without t the container's own StopTimeout applies, so do not guess.
-void set_grace_timeout(http_request& request, std::optional<int> timeout_s,
-                       std::chrono::milliseconds request_timeout) {
+void set_grace_timeout(http_request& request, std::optional<int> timeout_s, std::chrono::milliseconds request_timeout) {
   if (timeout_s && *timeout_s >= 0) {
     request.timeout = request_timeout + std::chrono::seconds(*timeout_s);
   } else {

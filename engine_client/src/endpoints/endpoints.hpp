@@ -35,8 +35,7 @@ class container_endpoints final : public container_api {
   std::vector<container_summary> list(const container_list_options& options) override;
   container_wait_result wait(std::string_view id, wait_condition condition, std::stop_token stop) override;
   void rename(std::string_view id, std::string_view new_name) override;
-  void logs(std::string_view id, const logs_options& options, const log_sink& sink,
-            std::stop_token stop) override;
+  void logs(std::string_view id, const logs_options& options, const log_sink& sink, std::stop_token stop) override;
   void put_archive(std::string_view id, std::string_view path, std::string tar,
                    const copy_to_container_options& options) override;
 
@@ -79,8 +78,8 @@ class image_endpoints final : public image_api {
   std::vector<image_summary> list(const filters& filter, bool all) override;
   void pull(std::string_view reference, const pull_options& options, const progress_callback& progress,
             std::stop_token stop) override;
-  std::string import_image(const body_reader& body, const import_options& options,
-                           const progress_callback& progress, std::stop_token stop) override;
+  std::string import_image(const body_reader& body, const import_options& options, const progress_callback& progress,
+                           std::stop_token stop) override;
   void tag(std::string_view source, std::string_view repo, std::string_view tag) override;
   std::vector<image_delete_item> remove(std::string_view reference, bool force, bool noprune) override;
 

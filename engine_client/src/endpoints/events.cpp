@@ -1,5 +1,5 @@
-#include <nlohmann/json.hpp>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "endpoints/endpoints.hpp"
 #include "request_util.hpp"
@@ -8,8 +8,7 @@
 
 namespace stackctl::engine::detail {
 
-void event_endpoints::stream(const events_options& options, const event_callback& on_event,
-                             std::stop_token stop) {
+void event_endpoints::stream(const events_options& options, const event_callback& on_event, std::stop_token stop) {
   query q;
   if (!options.since.empty()) q.add("since", to_unix_timestamp(options.since));
   if (!options.until.empty()) q.add("until", to_unix_timestamp(options.until));
@@ -21,8 +20,8 @@ void event_endpoints::stream(const events_options& options, const event_callback
   json_lines_splitter splitter([&](std::string_view line) {
     const auto json = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
     if (!json.is_object()) {
-      throw engine_error(error_kind::stream, fmt::format("invalid event from the daemon: {}", line), 200,
-                         "GET", "/events");
+      throw engine_error(error_kind::stream, fmt::format("invalid event from the daemon: {}", line), 200, "GET",
+                         "/events");
     }
     if (on_event) on_event(json.get<event_message>());
   });

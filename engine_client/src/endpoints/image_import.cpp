@@ -16,9 +16,8 @@ std::string image_api::import_tar(const body_reader& body, std::string_view repo
   return import_image(body, options, progress, stop);
 }
 
-std::string image_api::import_tar(const std::filesystem::path& tar_file, std::string_view repo,
-                                  std::string_view tag, const progress_callback& progress,
-                                  std::stop_token stop) {
+std::string image_api::import_tar(const std::filesystem::path& tar_file, std::string_view repo, std::string_view tag,
+                                  const progress_callback& progress, std::stop_token stop) {
   import_options options;
   options.repo = std::string(repo);
   options.tag = std::string(tag);
@@ -60,10 +59,10 @@ std::string image_endpoints::import_image(const body_reader& body, const import_
   const progress_message last = run_progress_stream(core_, request, subject, progress);
   // The daemon's last status line of an import is the new image id.
   if (last.status.rfind("sha256:", 0) != 0) {
-    throw engine_error(error_kind::stream,
-                       fmt::format("{}: the daemon did not report an image id (last status \"{}\")", subject,
-                                   last.status),
-                       200, "POST", "/images/create");
+    throw engine_error(
+        error_kind::stream,
+        fmt::format("{}: the daemon did not report an image id (last status \"{}\")", subject, last.status), 200,
+        "POST", "/images/create");
   }
   return last.status;
 }

@@ -4,8 +4,8 @@
 
 namespace stackctl::engine::detail {
 
-void image_endpoints::pull(std::string_view reference, const pull_options& options,
-                           const progress_callback& progress, std::stop_token stop) {
+void image_endpoints::pull(std::string_view reference, const pull_options& options, const progress_callback& progress,
+                           std::stop_token stop) {
   const pull_reference ref = split_pull_reference(reference);
   query q;
   q.add("fromImage", ref.name);

@@ -16,8 +16,7 @@ network_create_response network_endpoints::create(const network_create_request& 
 }
 
 network_inspect network_endpoints::inspect(std::string_view id_or_name) {
-  return core_.send_json(core_.request("GET", "/networks/" + escape_path(id_or_name)))
-      .get<network_inspect>();
+  return core_.send_json(core_.request("GET", "/networks/" + escape_path(id_or_name))).get<network_inspect>();
 }
 
 std::vector<network_inspect> network_endpoints::list(const filters& filter) {

@@ -14,8 +14,7 @@ progress_message run_progress_stream(client_core& core, http_request& request, s
     progress_message message = parse_progress_message(line);
     if (message.error) {
       // The status was 200 already: the error only exists in the stream.
-      throw engine_error(error_kind::stream, fmt::format("{}: {}", subject, *message.error), 200, request.method,
-                         path);
+      throw engine_error(error_kind::stream, fmt::format("{}: {}", subject, *message.error), 200, request.method, path);
     }
     if (progress) progress(message);
     last = std::move(message);

@@ -28,8 +28,6 @@ version_info system_endpoints::version() {
   return core_.send_json(core_.request("GET", "/version")).get<version_info>();
 }
 
-system_info system_endpoints::info() {
-  return core_.send_json(core_.request("GET", "/info")).get<system_info>();
-}
+system_info system_endpoints::info() { return core_.send_json(core_.request("GET", "/info")).get<system_info>(); }
 
 }  // namespace stackctl::engine::detail

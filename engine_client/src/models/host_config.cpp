@@ -49,8 +49,8 @@ nlohmann::json to_json(const host_config& value, api_version version) {
     for (const auto& m : value.mounts) mounts.push_back(to_json(m, version));
     j["Mounts"] = std::move(mounts);
   }
-  if (value.port_bindings) j["PortBindings"] = value.port_bindings->empty() ? nlohmann::json::object()
-                                                                           : nlohmann::json(*value.port_bindings);
+  if (value.port_bindings)
+    j["PortBindings"] = value.port_bindings->empty() ? nlohmann::json::object() : nlohmann::json(*value.port_bindings);
   put(j, "PublishAllPorts", value.publish_all_ports);
   put(j, "RestartPolicy", value.restart_policy);
   put(j, "NetworkMode", value.network_mode);

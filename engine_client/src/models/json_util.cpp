@@ -8,8 +8,8 @@ namespace stackctl::engine::detail {
 
 void require_version(api_version have, api_version need, std::string_view what) {
   if (have >= need) return;
-  throw engine_error(error_kind::version, fmt::format("{} needs API {}, the daemon speaks {}", what,
-                                                      need.to_string(), have.to_string()));
+  throw engine_error(error_kind::version,
+                     fmt::format("{} needs API {}, the daemon speaks {}", what, need.to_string(), have.to_string()));
 }
 
 const json& member(const json& j, const char* key) {

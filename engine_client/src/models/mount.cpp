@@ -35,9 +35,8 @@ nlohmann::json to_json(const mount& value, api_version version) {
   // here so both behave the same and the caller learns which mount is wrong.
   const auto mismatch = [&](bool has, mount_type wanted, std::string_view options) {
     if (has && value.type != wanted) {
-      throw engine_error(error_kind::invalid,
-                         fmt::format("mount {}: {} set on a mount of type {}", value.target, options,
-                                     to_string(value.type)));
+      throw engine_error(error_kind::invalid, fmt::format("mount {}: {} set on a mount of type {}", value.target,
+                                                          options, to_string(value.type)));
     }
   };
   mismatch(value.bind.has_value(), mount_type::bind, "BindOptions");

@@ -38,8 +38,7 @@ nlohmann::json to_json(const networking_config& value, api_version version) {
   if (value.endpoints.empty()) return j;
   if (value.endpoints.size() > 1) {
     // The 1.41 daemon rejects this with a 400; say why before sending.
-    require_version(version, {1, 44},
-                    fmt::format("NetworkingConfig with {} networks", value.endpoints.size()));
+    require_version(version, {1, 44}, fmt::format("NetworkingConfig with {} networks", value.endpoints.size()));
   }
   nlohmann::json endpoints = nlohmann::json::object();
   for (const auto& [network, settings] : value.endpoints) {

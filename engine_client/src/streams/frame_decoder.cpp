@@ -53,9 +53,8 @@ void frame_decoder::feed(std::string_view chunk) {
 
 void frame_decoder::finish() const {
   if (!at_frame_boundary()) {
-    throw engine_error(error_kind::stream,
-                       header_fill_ != 0 ? "multiplexed stream ended inside a frame header"
-                                         : "multiplexed stream ended inside a frame");
+    throw engine_error(error_kind::stream, header_fill_ != 0 ? "multiplexed stream ended inside a frame header"
+                                                             : "multiplexed stream ended inside a frame");
   }
 }
 

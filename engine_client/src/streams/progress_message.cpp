@@ -1,7 +1,7 @@
 #include "stackctl/engine/progress_message.hpp"
 
-#include <nlohmann/json.hpp>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "stackctl/engine/error.hpp"
 
@@ -42,7 +42,8 @@ progress_message parse_progress_message(std::string_view line) {
     if (auto code = int_member(*it, "code")) message.error_code = static_cast<int>(*code);
   }
   if (!message.error) {
-    if (const auto it = json.find("error"); it != json.end() && it->is_string() && !it->get_ref<const std::string&>().empty()) {
+    if (const auto it = json.find("error");
+        it != json.end() && it->is_string() && !it->get_ref<const std::string&>().empty()) {
       message.error = it->get<std::string>();
     }
   }

@@ -28,14 +28,13 @@ engine_error connection_lost(std::string_view where, const http_request& request
                       0, request.method, path_of(request));
 }
 
-engine_error timed_out(std::string_view where, const http_request& request, bool got_status,
-                       std::string_view detail) {
+engine_error timed_out(std::string_view where, const http_request& request, bool got_status, std::string_view detail) {
   const std::string path = path_of(request);
   if (!got_status) {
-    return engine_error(error_kind::connection,
-                        fmt::format("timed out talking to the Docker daemon at {} ({} {}): {}", where,
-                                    request.method, path, detail),
-                        0, request.method, path);
+    return engine_error(
+        error_kind::connection,
+        fmt::format("timed out talking to the Docker daemon at {} ({} {}): {}", where, request.method, path, detail), 0,
+        request.method, path);
   }
   return engine_error(error_kind::connection,
                       fmt::format("the Docker daemon did not finish {} {} in time: {}", request.method, path, detail),

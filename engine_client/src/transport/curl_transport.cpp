@@ -260,15 +260,13 @@ http_response curl_transport::perform(const http_request& request) {
       }
       throw cannot_connect(where, err, request);
     }
-    case CURLE_OPERATION_TIMEDOUT:
-      throw timed_out(where, request, response.status != 0, detail);
+    case CURLE_OPERATION_TIMEDOUT: throw timed_out(where, request, response.status != 0, detail);
     case CURLE_GOT_NOTHING:
     case CURLE_RECV_ERROR:
     case CURLE_SEND_ERROR:
     case CURLE_PARTIAL_FILE:
     case CURLE_WRITE_ERROR:
-    case CURLE_ABORTED_BY_CALLBACK:
-      throw connection_lost(where, request, detail);
+    case CURLE_ABORTED_BY_CALLBACK: throw connection_lost(where, request, detail);
     default:
       throw engine_error(error_kind::connection,
                          fmt::format("cannot talk to the Docker daemon at {} ({} {}): {}", where, request.method,

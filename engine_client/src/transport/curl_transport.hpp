@@ -18,8 +18,7 @@ namespace stackctl::engine::detail {
 
 class curl_transport final : public transport {
  public:
-  curl_transport(docker_host host, std::optional<tls_options> tls,
-                 std::chrono::milliseconds connect_timeout);
+  curl_transport(docker_host host, std::optional<tls_options> tls, std::chrono::milliseconds connect_timeout);
 
   http_response perform(const http_request& request) override;
 

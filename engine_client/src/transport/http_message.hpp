@@ -20,7 +20,7 @@ struct http_request {
   std::string target;          // "/v1.41/containers/json?all=1", already escaped
   // In-memory body; for POST/PUT without one an empty body is sent (Content-Length: 0).
   std::string body;
-  std::string content_type;    // sent when non-empty
+  std::string content_type;  // sent when non-empty
   // Streamed body (import): fills the buffer, returns the byte count, 0 at the end.
   std::function<std::size_t(char*, std::size_t)> body_reader;
   std::optional<std::int64_t> body_size;  // with body_reader: known size, else chunked

@@ -212,8 +212,8 @@ struct body_sink {
 void read_exactly(socket_reader& reader, std::uint64_t length, const body_sink& sink) {
   while (length > 0) {
     if (reader.available().empty() && !reader.fill()) cut_short();
-    const auto piece = reader.available().substr(0, static_cast<std::size_t>(std::min<std::uint64_t>(
-                                                        length, reader.available().size())));
+    const auto piece = reader.available().substr(
+        0, static_cast<std::size_t>(std::min<std::uint64_t>(length, reader.available().size())));
     sink(piece);
     reader.consume(piece.size());
     length -= piece.size();
@@ -443,15 +443,12 @@ http_response unix_socket_transport::perform(const http_request& request) {
     }
   } catch (const exchange_failure& f) {
     switch (f.why) {
-      case exchange_failure::reason::cancelled:
-        response.cancelled = true;
-        return response;
+      case exchange_failure::reason::cancelled: response.cancelled = true; return response;
       case exchange_failure::reason::timeout:
         throw timed_out(where_, request, response.status != 0,
                         fmt::format("no complete reply within {} ms", request.timeout ? request.timeout->count() : 0));
       case exchange_failure::reason::closed:
-      case exchange_failure::reason::failed:
-        break;
+      case exchange_failure::reason::failed: break;
     }
     throw connection_lost(where_, request, f.detail);
   }

@@ -6,19 +6,19 @@
 #include <netinet/in.h>
 #include <signal.h>
 #include <spawn.h>
-#include <sys/wait.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdlib>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
-#include <functional>
-#include <thread>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -185,11 +185,14 @@ class CliDeploy : public engine_test {
 
   std::map<std::string, std::string> full_ids() {  // name → full id, from `ps -q` + inspect
     std::map<std::string, std::string> out;
-    for (const auto& id : lines_of(run({"ps", "-a", "-q"}).out)) out[docker.containers().inspect(id).name.substr(1)] = id;
+    for (const auto& id : lines_of(run({"ps", "-a", "-q"}).out))
+      out[docker.containers().inspect(id).name.substr(1)] = id;
     return out;
   }
 
-  std::string name(const std::string& service, int n = 1) const { return fmt::format("{}-{}-{}", project_, service, n); }
+  std::string name(const std::string& service, int n = 1) const {
+    return fmt::format("{}-{}-{}", project_, service, n);
+  }
 
   bool volume_exists(const std::string& volume) {
     try {
@@ -215,7 +218,8 @@ TEST_F(CliDeploy, UpWaitThenPsJsonHasComposeFields) {
   worker:
     image: {0}
     command: {1}
-)", kBusyboxImage, kSleep));
+)",
+                            kBusyboxImage, kSleep));
   up_ok();
   const auto rows = ps_json();
   ASSERT_EQ(rows.size(), 2u);
@@ -280,8 +284,9 @@ TEST_F(CliDeploy, ParallelIsAGlobalFlagBeforeOrAfterTheCommand) {
 
 TEST_F(CliDeploy, EnvironmentChangeRecreatesOnlyThatService) {
   const auto yaml = [&](const char* value) {
-    return fmt::format("services:\n  a: {{image: {0}, command: {1}}}\n  b: {{image: {0}, command: {1}, environment: {{MODE: {2}}}}}\n",
-                       kBusyboxImage, kSleep, value);
+    return fmt::format(
+        "services:\n  a: {{image: {0}, command: {1}}}\n  b: {{image: {0}, command: {1}, environment: {{MODE: {2}}}}}\n",
+        kBusyboxImage, kSleep, value);
   };
   write_compose(yaml("one"));
   up_ok();
@@ -295,8 +300,9 @@ TEST_F(CliDeploy, EnvironmentChangeRecreatesOnlyThatService) {
 }
 
 TEST_F(CliDeploy, DownKeepsVolumesAndDownVRemovesThem) {
-  write_compose(fmt::format("services:\n  db: {{image: {0}, command: {1}, volumes: [\"data:/data\"]}}\nvolumes:\n  data: {{}}\n",
-                            kBusyboxImage, kSleep));
+  write_compose(
+      fmt::format("services:\n  db: {{image: {0}, command: {1}, volumes: [\"data:/data\"]}}\nvolumes:\n  data: {{}}\n",
+                  kBusyboxImage, kSleep));
   up_ok();
   const auto volume = project_ + "_data";
   ASSERT_TRUE(volume_exists(volume));
@@ -318,9 +324,10 @@ TEST_F(CliDeploy, DownKeepsVolumesAndDownVRemovesThem) {
 
 TEST_F(CliDeploy, MissingExternalVolumeFailsWithOneLineAndCreatesNothing) {
   const auto missing = unique_name("missing-vol");
-  write_compose(fmt::format(
-      "services:\n  a: {{image: {0}, command: {1}, volumes: [\"ext:/data\"]}}\nvolumes:\n  ext: {{external: true, name: {2}}}\n",
-      kBusyboxImage, kSleep, missing));
+  write_compose(
+      fmt::format("services:\n  a: {{image: {0}, command: {1}, volumes: [\"ext:/data\"]}}\nvolumes:\n  ext: "
+                  "{{external: true, name: {2}}}\n",
+                  kBusyboxImage, kSleep, missing));
   const auto r = run({"up", "-d", "--pull", "never"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(lines_of(r.err).size(), 1u) << r.err;
@@ -346,7 +353,9 @@ TEST_F(CliDeploy, MissingImageWithPullNeverNamesTheImage) {
 TEST_F(CliDeploy, LogsArePrefixedAndDemultiplexed) {
   // Healthy once both lines are written, so `--wait` orders the logs call after them.
   const auto service = [](const char* word) {
-    return fmt::format(R"(["sh", "-c", "echo {0}-out; echo {0}-err >&2; touch /tmp/done; trap 'exit 0' TERM; sleep 3600 & wait"])", word);
+    return fmt::format(
+        R"(["sh", "-c", "echo {0}-out; echo {0}-err >&2; touch /tmp/done; trap 'exit 0' TERM; sleep 3600 & wait"])",
+        word);
   };
   write_compose(fmt::format(R"(services:
   a:
@@ -357,7 +366,8 @@ TEST_F(CliDeploy, LogsArePrefixedAndDemultiplexed) {
     image: {0}
     command: {2}
     healthcheck: {{test: ["CMD", "test", "-f", "/tmp/done"], interval: 1s, retries: 30}}
-)", kBusyboxImage, service("alpha"), service("beta")));
+)",
+                            kBusyboxImage, service("alpha"), service("beta")));
   up_ok();
   auto r = run({"logs"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -365,7 +375,8 @@ TEST_F(CliDeploy, LogsArePrefixedAndDemultiplexed) {
   std::sort(out.begin(), out.end());
   // Names without "<project>-", padded to the longest; stdout and stderr frames both decoded,
   // nothing of the 8-byte frame headers left; no colour when stdout is not a TTY.
-  EXPECT_EQ(out, (std::vector<std::string>{"a-1   | alpha-err", "a-1   | alpha-out", "bbb-1 | beta-err", "bbb-1 | beta-out"}));
+  EXPECT_EQ(out, (std::vector<std::string>{"a-1   | alpha-err", "a-1   | alpha-out", "bbb-1 | beta-err",
+                                           "bbb-1 | beta-out"}));
   EXPECT_THAT(r.out, Not(HasSubstr("\x1b[")));
 
   r = run({"logs", "--no-log-prefix", "a"});
@@ -390,12 +401,13 @@ TEST_F(CliDeploy, LogsFollowFollowsARestartAndEndsWhenTheContainerStopsForGood) 
     command: ["sh", "-c", "echo run-start; while [ ! -e /w/go ]; do sleep 0.1; done; rm -f /w/go; exit 3"]
     restart: on-failure:1
     volumes: ["./w:/w"]
-)", kBusyboxImage));
+)",
+                            kBusyboxImage));
   up_ok();
   temp_dir logs_dir;
-  background_process follow({STACKCTL_BINARY, "-f", (dir_.path() / "compose.yaml").string(), "-p", project_, "logs",
-                             "-f", "--no-log-prefix"},
-                            logs_dir.path());
+  background_process follow(
+      {STACKCTL_BINARY, "-f", (dir_.path() / "compose.yaml").string(), "-p", project_, "logs", "-f", "--no-log-prefix"},
+      logs_dir.path());
   ASSERT_TRUE(follow.started());
   const auto runs = [&] {
     const auto lines = lines_of(follow.out());
@@ -437,9 +449,10 @@ TEST_F(CliDeploy, AttachedUpStreamsLogsAndStopsOnCtrlC) {
   a:
     image: {0}
     command: ["sh", "-c", "echo hello-from-a; trap 'exit 0' TERM; sleep 3600 & wait"]
-)", kBusyboxImage));
-  background_process up({STACKCTL_BINARY, "-f", (dir_.path() / "compose.yaml").string(), "-p", project_, "up",
-                         "--pull", "never", "-t", "5"},
+)",
+                            kBusyboxImage));
+  background_process up({STACKCTL_BINARY, "-f", (dir_.path() / "compose.yaml").string(), "-p", project_, "up", "--pull",
+                         "never", "-t", "5"},
                         logs_.path());
   ASSERT_TRUE(up.started());
   ASSERT_TRUE(eventually([&] { return up.out().find("a-1 | hello-from-a") != std::string::npos || up.poll() >= 0; }))
@@ -474,9 +487,10 @@ TEST_F(CliDeploy, SecondCtrlCKillsWhatIgnoresSigterm) {
   stubborn:
     image: {0}
     command: ["sh", "-c", "trap '' TERM; echo ready; while true; do sleep 1; done"]
-)", kBusyboxImage));
-  background_process up({STACKCTL_BINARY, "-f", (dir_.path() / "compose.yaml").string(), "-p", project_, "up",
-                         "--pull", "never", "-t", "60"},
+)",
+                            kBusyboxImage));
+  background_process up({STACKCTL_BINARY, "-f", (dir_.path() / "compose.yaml").string(), "-p", project_, "up", "--pull",
+                         "never", "-t", "60"},
                         logs_.path());
   ASSERT_TRUE(up.started());
   ASSERT_TRUE(eventually([&] { return up.out().find("| ready") != std::string::npos || up.poll() >= 0; })) << up.err();

@@ -35,7 +35,8 @@ class PluginMode : public engine_test {
   web:
     image: {}
     command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
-)", kBusyboxImage);
+)",
+                                                               kBusyboxImage);
   }
   void TearDown() override {
     stackctl({"-p", project_, "down", "-v", "-t", "1"});

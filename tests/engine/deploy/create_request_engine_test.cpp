@@ -47,8 +47,8 @@ class CreateRequestEngine : public testing::DeployEngine {
     auto result = client_.containers().wait(container);
     std::string out;
     engine::logs_options lo;
-    client_.containers().logs(container, lo,
-                              engine::log_sink{[&](std::string_view s) { out += s; }, [&](std::string_view s) { out += s; }});
+    client_.containers().logs(
+        container, lo, engine::log_sink{[&](std::string_view s) { out += s; }, [&](std::string_view s) { out += s; }});
     return {static_cast<int>(result.status_code), out};
   }
 };
@@ -80,7 +80,8 @@ TEST_F(CreateRequestEngine, ResourceLimitsAreInInspectAndTheContainerRunsUnderTh
       resources:
         limits: {{memory: 48M, pids: 7}}
         reservations: {{memory: 16M}}
-)", kImage));
+)",
+                            kImage));
   up(p, engine_, fast());
 
   auto [code, out] = finished(name("limited"));
@@ -121,7 +122,8 @@ TEST_F(CreateRequestEngine, MacAddressIsTheContainersOnItsNetwork) {
     image: {0}
     command: ["cat", "/sys/class/net/eth0/address"]
     mac_address: "02:42:ac:11:00:42"
-)", kImage));
+)",
+                            kImage));
   up(p, engine_, fast());
   auto [code, out] = finished(name("web"));
   EXPECT_EQ(code, 0) << out;
@@ -143,7 +145,8 @@ TEST_F(CreateRequestEngine, ALinkAliasResolvesFromTheLinkingContainerOnly) {
     image: {0}
     command: ["nslookup", "database"]
     depends_on: [db]
-)", kImage, kSleep));
+)",
+                            kImage, kSleep));
   up(p, engine_, fast());
   auto [code, out] = finished(name("web"));
   EXPECT_EQ(code, 0) << out;
@@ -162,7 +165,9 @@ TEST_F(CreateRequestEngine, AnEnvironmentKeySetNowhereIsUnsetInTheContainer) {
     image: {0}
     command: ["/bin/env"]
     environment: [PATH, GIVEN]
-)", kImage), {{"GIVEN", "yes"}});
+)",
+                            kImage),
+                {{"GIVEN", "yes"}});
   up(p, engine_, fast());
   auto [code, out] = finished(name("web"));
   EXPECT_EQ(code, 0) << out;
@@ -178,7 +183,8 @@ TEST_F(CreateRequestEngine, RestartPolicyWithMaxAttemptsOnlyDeploys) {
     command: {1}
     deploy:
       restart_policy: {{max_attempts: 3}}
-)", kImage, kSleep));
+)",
+                            kImage, kSleep));
   ASSERT_NO_THROW(up(p, engine_, fast()));
   auto c = client_.containers().inspect(name("web"));
   EXPECT_TRUE(c.state.running);
@@ -195,7 +201,8 @@ TEST_F(CreateRequestEngine, CgroupPrivateGivesTheContainerItsOwnCgroupNamespace)
     image: {0}
     command: ["grep", "memory", "/proc/self/cgroup"]
     cgroup: host
-)", kImage));
+)",
+                            kImage));
   up(p, engine_, fast());
   auto [code, out] = finished(name("private"));
   EXPECT_EQ(code, 0) << out;
@@ -213,7 +220,8 @@ TEST_F(CreateRequestEngine, AChangedNetworkIsRecreatedAndItsContainersReconnecte
     command: {1}
     networks:
       test: {{aliases: [www]}}
-)", kImage, kSleep);
+)",
+                                      kImage, kSleep);
   up(load(web + "networks:\n  test:\n    labels: [foo=a]\n"), engine_, fast());
   const std::string net = project_name_ + "_test";
   auto first_net = client_.networks().inspect(net);
@@ -230,7 +238,8 @@ TEST_F(CreateRequestEngine, AChangedNetworkIsRecreatedAndItsContainersReconnecte
 networks:
   test:
     labels: [foo=b]
-)", kImage));
+)",
+                                  kImage));
   std::vector<progress_event> events;
   auto r = up_collecting(p, events);
   EXPECT_EQ(r.plan.count(action_kind::recreate_network), 1u);
@@ -262,7 +271,8 @@ TEST_F(CreateRequestEngine, AChangedVolumeIsReportedAndKept) {
 volumes:
   data:
     driver_opts: {{type: tmpfs, device: tmpfs, o: "size=1m"}}
-)", kImage);
+)",
+                                 kImage);
   up(load(yaml), engine_, fast());
   const std::string vol = project_name_ + "_data";
   auto first = client_.volumes().inspect(vol);
@@ -272,8 +282,8 @@ volumes:
   std::vector<progress_event> events;
   auto r = up_collecting(load(yaml), events);
   ASSERT_EQ(r.plan.warnings.size(), 1u);
-  EXPECT_THAT(r.plan.warnings[0], HasSubstr(fmt::format(
-                                      "Volume \"{}\" exists but doesn't match configuration in compose file", vol)));
+  EXPECT_THAT(r.plan.warnings[0],
+              HasSubstr(fmt::format("Volume \"{}\" exists but doesn't match configuration in compose file", vol)));
   bool warned = std::any_of(events.begin(), events.end(), [&](const progress_event& e) {
     return e.state == progress_state::warning && e.text.find("doesn't match configuration") != std::string::npos;
   });
@@ -304,7 +314,9 @@ configs:
   settings: {{environment: SETTINGS}}
 secrets:
   token: {{environment: TOKEN}}
-)", kImage), {{"TOKEN", "s3cret"}, {"SETTINGS", "level=debug"}});
+)",
+                            kImage),
+                {{"TOKEN", "s3cret"}, {"SETTINGS", "level=debug"}});
   up(p, engine_, fast());
   auto [code, out] = finished(name("web"));
   EXPECT_EQ(code, 0) << out;

@@ -65,7 +65,8 @@ TEST_F(DeployEngine, SecondUpIsANoOpAndChangingOneServiceRecreatesOnlyIt) {
   db:
     image: {0}
     command: {1}
-)", kImage, kSleep);
+)",
+                                 kImage, kSleep);
   auto p = load(yaml);
   auto first = up(p, engine_, fast());
   EXPECT_EQ(first.plan.count(action_kind::create_container), 2u);
@@ -92,7 +93,7 @@ TEST_F(DeployEngine, SecondUpIsANoOpAndChangingOneServiceRecreatesOnlyIt) {
   EXPECT_THAT(web.config.env, ::testing::Contains("COLOUR=red"));
   ASSERT_EQ(web.mounts.size(), 1u);
   EXPECT_EQ(web.mounts[0].name, first_web.mounts[0].name);  // the anonymous volume is inherited
-  EXPECT_EQ(web.name, "/" + name("web"));                    // renamed from the temporary name
+  EXPECT_EQ(web.name, "/" + name("web"));                   // renamed from the temporary name
 }
 
 TEST_F(DeployEngine, DependentStartsAfterDependencyIsHealthy) {
@@ -109,7 +110,8 @@ TEST_F(DeployEngine, DependentStartsAfterDependencyIsHealthy) {
     command: {1}
     depends_on:
       db: {{condition: service_healthy}}
-)", kImage, kSleep));
+)",
+                            kImage, kSleep));
   up(p, engine_, fast());
   auto db = client_.containers().inspect(name("db"));
   auto web = client_.containers().inspect(name("web"));
@@ -133,7 +135,8 @@ TEST_F(DeployEngine, BindAndVolumeMountsAsInspectShowsThem) {
     volumes: [./site:/site:ro, data:/data, /anon]
 volumes:
   data: {{}}
-)", kImage, kSleep));
+)",
+                            kImage, kSleep));
   ASSERT_FALSE(std::filesystem::exists(dir_ / "site"));
   up(p, engine_, fast());
   EXPECT_TRUE(std::filesystem::is_directory(dir_ / "site"));  // up creates a short-syntax bind source
@@ -167,7 +170,8 @@ TEST_F(DeployEngine, ServicesResolveEachOtherByServiceNameAndAlias) {
     depends_on: [db]
 networks:
   back: {{}}
-)", kImage, kSleep, project_name_));
+)",
+                            kImage, kSleep, project_name_));
   up(p, engine_, fast());
   auto db = client_.containers().inspect(name("db"));
   EXPECT_EQ(db.networks.size(), 2u);  // primary at create, the other connected before start
@@ -176,8 +180,8 @@ networks:
 }
 
 TEST_F(DeployEngine, OrphansAreWarnedAboutThenRemoved) {
-  auto both = fmt::format("services:\n  a: {{image: {0}, command: {1}}}\n  b: {{image: {0}, command: {1}}}\n",
-                          kImage, kSleep);
+  auto both =
+      fmt::format("services:\n  a: {{image: {0}, command: {1}}}\n  b: {{image: {0}, command: {1}}}\n", kImage, kSleep);
   up(load(both), engine_, fast());
   auto only_a = fmt::format("services:\n  a: {{image: {0}, command: {1}}}\n", kImage, kSleep);
   auto r = up(load(only_a), engine_, fast());
@@ -206,7 +210,8 @@ TEST_F(DeployEngine, DownKeepsVolumesAndDownVRemovesOnlyTheProjectsOwn) {
 volumes:
   own: {{}}
   shared: {{external: true, name: {2}}}
-)", kImage, kSleep, external));
+)",
+                            kImage, kSleep, external));
   up(p, engine_, fast());
   for (const auto& m : client_.containers().inspect(name("web")).mounts)
     if (m.destination == "/anon") guard_.also_volume(m.name);  // plain down keeps it, as compose does
@@ -231,7 +236,7 @@ volumes:
   EXPECT_THROW(client_.volumes().inspect(project_name_ + "_own"), engine::engine_error);
   EXPECT_NO_THROW(client_.volumes().inspect(external));
   EXPECT_THROW(client_.volumes().inspect(anon_volume), engine::engine_error);  // anonymous: removed
-  EXPECT_TRUE(std::filesystem::is_directory(dir_ / "host"));  // a host directory is never removed
+  EXPECT_TRUE(std::filesystem::is_directory(dir_ / "host"));                   // a host directory is never removed
 }
 
 TEST_F(DeployEngine, MissingExternalVolumeLeavesNothingCreated) {
@@ -240,7 +245,8 @@ TEST_F(DeployEngine, MissingExternalVolumeLeavesNothingCreated) {
 volumes:
   own: {{}}
   gone: {{external: true, name: {2}-missing}}
-)", kImage, kSleep, project_name_));
+)",
+                            kImage, kSleep, project_name_));
   try {
     up(p, engine_, fast());
     FAIL() << "no error";
@@ -273,7 +279,8 @@ TEST_F(DeployEngine, PsAndDockerComposeV1ListTheStack) {
   worker:
     image: {0}
     command: {1}
-)", kImage, kSleep));
+)",
+                            kImage, kSleep));
   up(p, engine_, fast());
   auto rows = ps(project_name_, engine_);
   ASSERT_EQ(rows.size(), 2u);
@@ -316,7 +323,8 @@ TEST_F(DeployEngine, RecreatingADependencyRestartsDependentsDeclaredWithRestartT
     command: {1}
     depends_on:
       db: {{condition: service_started, restart: true}}
-)", kImage, kSleep);
+)",
+                                 kImage, kSleep);
   up(load(yaml), engine_, fast());
   auto before = ids();
   auto web_started = client_.containers().inspect(name("web")).state.started_at;
@@ -340,7 +348,8 @@ TEST_F(DeployEngine, LogsArePrefixedAndDemultiplexed) {
   other:
     image: {0}
     command: ["sh", "-c", "echo hello from other"]
-)", kImage));
+)",
+                            kImage));
   up(p, engine_, fast());
   for (const auto& [n, id] : ids()) client_.containers().wait(id);
   std::vector<std::string> lines;
@@ -358,7 +367,8 @@ TEST_F(DeployEngine, StopStartRestartRmFromLabels) {
   db:
     image: {0}
     command: {1}
-)", kImage, kSleep));
+)",
+                            kImage, kSleep));
   up(p, engine_, fast());
   lifecycle_options lo;
   lo.timeout = 2;
@@ -394,7 +404,8 @@ TEST_F(DeployEngine, WaitReturnsOnceEveryServiceIsHealthy) {
     image: {0}
     command: ["sh", "-c", "trap 'exit 0' TERM; sleep 1; touch /tmp/ok; sleep 3600 & wait"]
     healthcheck: {{test: ["CMD", "test", "-f", "/tmp/ok"], interval: 300ms, retries: 50}}
-)", kImage));
+)",
+                            kImage));
   auto o = fast();
   o.wait = true;
   up(p, engine_, o);
@@ -414,7 +425,8 @@ TEST_F(DeployEngine, UnhealthyDependencyFailsUpNamingTheContainer) {
     command: {1}
     depends_on:
       db: {{condition: service_healthy}}
-)", kImage, kSleep));
+)",
+                            kImage, kSleep));
   try {
     up(p, engine_, fast());
     FAIL() << "no error";

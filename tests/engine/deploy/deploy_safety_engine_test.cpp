@@ -16,9 +16,9 @@ namespace stackctl::deploy {
 namespace {
 
 using testing::DeployEngine;
+using ::testing::HasSubstr;
 using testing::kImage;
 using testing::kSleep;
-using ::testing::HasSubstr;
 
 // Issue 20.1: `docker volume create` without a name gives 64 hex characters, the shape of an
 // anonymous volume's name. Declared external, such a volume must survive `down -v` — from the
@@ -36,7 +36,8 @@ TEST_F(DeployEngine, DownVKeepsAnExternalVolumeNamedLikeAnAnonymousOne) {
     volumes: [data:/data, /anon]
 volumes:
   data: {{external: true, name: {2}}}
-)", kImage, kSleep, hex, value);
+)",
+                       kImage, kSleep, hex, value);
   };
   up(load(yaml("1")), engine_, fast());
   auto p = load(yaml("2"));
@@ -91,13 +92,15 @@ TEST_F(DeployEngine, BindSourceOnAReadOnlyFileSystemFailsBeforeAnythingIsCreated
   web: {{image: {0}, command: {1}, volumes: [own:/o, ./ro/data:/data]}}
 volumes:
   own: {{}}
-)", kImage, kSleep));
+)",
+                            kImage, kSleep));
   try {
     up(p, engine_, fast());
     FAIL() << "no error";
   } catch (const std::runtime_error& e) {
     EXPECT_THAT(e.what(), HasSubstr(fmt::format("service \"web\": bind source {}/data cannot be created: {}: "
-                                                "Read-only file system", ro.string(), ro.string())));
+                                                "Read-only file system",
+                                                ro.string(), ro.string())));
   }
   auto label = engine::filters::label(labels::project, project_name_);
   EXPECT_TRUE(ids().empty());
@@ -113,7 +116,8 @@ TEST_F(DeployEngine, WaitSaysWhyAContainerExitedAndCallsItNoDependency) {
     image: {0}
     command: ["sh", "-c", "dd if=/dev/zero of=/small/fill bs=1024 count=4096 || exit 1; sleep 3600"]
     tmpfs: ["/small:size=64k"]
-)", kImage));
+)",
+                            kImage));
   auto o = fast();
   o.wait = true;
   try {

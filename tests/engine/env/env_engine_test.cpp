@@ -4,10 +4,10 @@
 // anything exists on the host. The fixture removes everything the project made, even on failure.
 #include <chrono>
 #include <filesystem>
-#include <thread>
 #include <fstream>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gmock/gmock.h>

@@ -62,7 +62,9 @@ std::string read_text(const fs::path& p) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-std::size_t line_count(const std::string& text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }
+std::size_t line_count(const std::string& text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
 
 // Every path under root, relative, with a trailing '/' for directories.
 std::set<std::string> tree(const fs::path& root) {
@@ -114,7 +116,8 @@ std::vector<int> free_ports(std::size_t n) {
   for (std::size_t i = 0; i < n; ++i) {
     auto& s = held.emplace_back(std::make_unique<socket_fd>());
     auto addr = ipv4(INADDR_ANY, 0);
-    if (::bind(s->get(), reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0) throw std::runtime_error("bind failed");
+    if (::bind(s->get(), reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0)
+      throw std::runtime_error("bind failed");
     socklen_t len = sizeof addr;
     ::getsockname(s->get(), reinterpret_cast<sockaddr*>(&addr), &len);
     ports.push_back(ntohs(addr.sin_port));
@@ -134,7 +137,8 @@ std::string tcp_exchange(int port, const std::string& request) {
   if (::send(s.get(), request.data(), request.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(request.size())) return {};
   std::string reply;
   char buffer[4096];
-  for (ssize_t n; (n = ::recv(s.get(), buffer, sizeof buffer, 0)) > 0;) reply.append(buffer, static_cast<std::size_t>(n));
+  for (ssize_t n; (n = ::recv(s.get(), buffer, sizeof buffer, 0)) > 0;)
+    reply.append(buffer, static_cast<std::size_t>(n));
   return reply;
 }
 
@@ -193,7 +197,8 @@ class flowmesh_node {
   // The server alone (without --profile root its depends_on on Redis is `required: false`).
   process_result up_server() const { return run({"up", "-d", "-t", "1"}); }
   process_result down(bool volumes) const {
-    return volumes ? run({"--profile", "root", "down", "-v", "-t", "1"}) : run({"--profile", "root", "down", "-t", "1"});
+    return volumes ? run({"--profile", "root", "down", "-v", "-t", "1"})
+                   : run({"--profile", "root", "down", "-t", "1"});
   }
 
   fs::path root() const { return root_; }
@@ -292,7 +297,8 @@ class FlowMeshStack : public engine_test {
   }
   std::set<std::string> project_volumes(const std::string& project) {
     std::set<std::string> names;
-    for (const auto& v : docker.volumes().list(engine::filters::label(kProjectLabel, project)).volumes) names.insert(v.name);
+    for (const auto& v : docker.volumes().list(engine::filters::label(kProjectLabel, project)).volumes)
+      names.insert(v.name);
     return names;
   }
   bool volume_exists(const std::string& name) {
@@ -315,13 +321,15 @@ class FlowMeshStack : public engine_test {
     engine::container_create_request reader;
     reader.config.image = std::string(kBusyboxImage);
     reader.config.cmd = std::vector<std::string>{"cat", "/volume/" + path};
-    reader.host.mounts = {engine::mount{.type = engine::mount_type::volume, .source = volume, .target = "/volume", .read_only = true}};
+    reader.host.mounts = {
+        engine::mount{.type = engine::mount_type::volume, .source = volume, .target = "/volume", .read_only = true}};
     const auto id = guard.container(docker.containers().create(reader, unique_name("fm-reader")).id);
     docker.containers().start(id);
     const auto exit = docker.containers().wait(id);
     std::string out, err;
-    docker.containers().logs(id, {}, {.on_stdout = [&](std::string_view s) { out += s; },
-                                      .on_stderr = [&](std::string_view s) { err += s; }});
+    docker.containers().logs(
+        id, {},
+        {.on_stdout = [&](std::string_view s) { out += s; }, .on_stderr = [&](std::string_view s) { err += s; }});
     docker.containers().remove(id, {.force = true});
     if (exit.status_code != 0) throw std::runtime_error("reading " + path + " from volume " + volume + ": " + err);
     return out;
@@ -406,10 +414,12 @@ TEST_F(FlowMeshStack, PathModeUpCreatesThePluginTlsAndConfigPathsInTheInvocation
 
   // The server mounts exactly those paths.
   const auto server = docker.containers().inspect(node.container("server"));
-  const std::map<std::string, fs::path> binds{
-      {"/app/plugin-data", ops / "plugin-data"},       {"/app/plugins", ops / "plugins"},
-      {"/etc/ssl/redis", ops / "secrets/tls/redis"},   {"/etc/ssl/server", ops / "secrets/tls/server"},
-      {"/etc/ssl/offload", ops / "secrets/tls/offload"}, {"/etc/flowmesh/worker_config.yaml", ops / "configs/worker_config.yaml"}};
+  const std::map<std::string, fs::path> binds{{"/app/plugin-data", ops / "plugin-data"},
+                                              {"/app/plugins", ops / "plugins"},
+                                              {"/etc/ssl/redis", ops / "secrets/tls/redis"},
+                                              {"/etc/ssl/server", ops / "secrets/tls/server"},
+                                              {"/etc/ssl/offload", ops / "secrets/tls/offload"},
+                                              {"/etc/flowmesh/worker_config.yaml", ops / "configs/worker_config.yaml"}};
   for (const auto& [destination, source] : binds) {
     const auto* m = mount_at(server, destination);
     ASSERT_NE(m, nullptr) << destination;
@@ -458,9 +468,13 @@ TEST_F(FlowMeshStack, PsLogsConfigDownDoctorCreateNothingOnTheHost) {
   const auto fresh = node.root() / "elsewhere";
   fs::create_directories(fresh);
   const auto before = tree(node.root());
-  const std::vector<std::vector<std::string>> commands{
-      {"ps"}, {"logs"}, {"config"}, {"doctor"}, {"--profile", "root", "down", "-t", "1"},
-      {"--profile", "root", "down", "-v", "-t", "1"}, {"doctor"}};
+  const std::vector<std::vector<std::string>> commands{{"ps"},
+                                                       {"logs"},
+                                                       {"config"},
+                                                       {"doctor"},
+                                                       {"--profile", "root", "down", "-t", "1"},
+                                                       {"--profile", "root", "down", "-v", "-t", "1"},
+                                                       {"doctor"}};
   for (const auto& args : commands) {
     const auto r = node.run_from(fresh, args);
     const auto what = fmt::format("stackctl {}", fmt::join(args, " "));
@@ -524,7 +538,7 @@ TEST_F(FlowMeshStack, PluginDataInAnExternalVolumeSurvivesDownDownVAndTheNextUp)
   EXPECT_EQ(plugin_data->type, "volume");
   EXPECT_EQ(plugin_data->name, volume);
   EXPECT_FALSE(fs::exists(node.ops_dir() / "plugin-data"));  // volume mode makes no directory
-  EXPECT_FALSE(volume_exists(node.volume("plugin_data")));     // nor a volume of the stack's own
+  EXPECT_FALSE(volume_exists(node.volume("plugin_data")));   // nor a volume of the stack's own
   ASSERT_TRUE(eventually(serving, 30s));
 
   auto down = node.down(false);

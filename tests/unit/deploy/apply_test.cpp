@@ -13,14 +13,14 @@ namespace {
 using ::testing::_;
 using ::testing::AnyNumber;
 using ::testing::ElementsAre;
+using testing::fake_engine;
 using ::testing::Field;
 using ::testing::HasSubstr;
 using ::testing::InSequence;
 using ::testing::Invoke;
-using ::testing::Return;
-using testing::fake_engine;
 using testing::load_project;
 using testing::observed_container;
+using ::testing::Return;
 using testing::temp_dir;
 
 engine::container_inspect with_health(const std::string& name, const std::string& health, bool running = true) {
@@ -151,9 +151,8 @@ TEST(Apply, DependentStartsOnlyAfterDependencyIsHealthy) {
   EXPECT_CALL(f.containers, start(std::string_view("demo-db-1")));
   EXPECT_CALL(f.containers, inspect(std::string_view("demo-db-1")))
       .Times(2)
-      .WillRepeatedly(Invoke([&](std::string_view) {
-        return with_health("demo-db-1", ++polls < 2 ? "starting" : "healthy");
-      }));
+      .WillRepeatedly(
+          Invoke([&](std::string_view) { return with_health("demo-db-1", ++polls < 2 ? "starting" : "healthy"); }));
   EXPECT_CALL(f.containers, start(std::string_view("demo-web-1")));
   apply_options ao;
   ao.poll_interval = std::chrono::milliseconds(1);
@@ -317,7 +316,8 @@ secrets:
   token: {environment: TOKEN}
 configs:
   greeting: {content: hello}
-)", {{"TOKEN", "t0k"}});
+)",
+                        {{"TOKEN", "t0k"}});
   fake_engine f;
   std::map<std::string, std::string> images{{"web", "sha256:img"}};
   auto pl = make_plan(p, {}, images, {});
@@ -327,14 +327,12 @@ configs:
     EXPECT_CALL(f.containers, create(_, _)).WillOnce(Return(engine::container_create_response{"cid", {}}));
     EXPECT_CALL(f.containers, put_archive(std::string_view("cid"), std::string_view("/"), _,
                                           Field(&engine::copy_to_container_options::copy_uid_gid, true)))
-        .WillOnce(Invoke([&](std::string_view, std::string_view, std::string tar, const engine::copy_to_container_options&) {
-          tars.push_back(std::move(tar));
-        }));
+        .WillOnce(Invoke([&](std::string_view, std::string_view, std::string tar,
+                             const engine::copy_to_container_options&) { tars.push_back(std::move(tar)); }));
     EXPECT_CALL(f.containers, put_archive(std::string_view("cid"), std::string_view("/"), _,
                                           Field(&engine::copy_to_container_options::copy_uid_gid, false)))
-        .WillOnce(Invoke([&](std::string_view, std::string_view, std::string tar, const engine::copy_to_container_options&) {
-          tars.push_back(std::move(tar));
-        }));
+        .WillOnce(Invoke([&](std::string_view, std::string_view, std::string tar,
+                             const engine::copy_to_container_options&) { tars.push_back(std::move(tar)); }));
     EXPECT_CALL(f.containers, start(std::string_view("cid")));
   }
   apply(pl, p, f.ref(), images);

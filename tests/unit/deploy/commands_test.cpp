@@ -11,8 +11,8 @@
 #include "stackctl/deploy/host_paths.hpp"
 #include "stackctl/deploy/lifecycle.hpp"
 #include "stackctl/deploy/logs.hpp"
-#include "stackctl/deploy/pull.hpp"
 #include "stackctl/deploy/ps.hpp"
+#include "stackctl/deploy/pull.hpp"
 #include "stackctl/deploy/up.hpp"
 
 namespace stackctl::deploy {
@@ -20,16 +20,16 @@ namespace {
 
 using ::testing::_;
 using ::testing::ElementsAre;
+using testing::fake_engine;
 using ::testing::HasSubstr;
 using ::testing::Invoke;
-using ::testing::Return;
-using ::testing::Throw;
-using ::testing::UnorderedElementsAre;
-using testing::fake_engine;
 using testing::load_project;
 using testing::not_found;
 using testing::observed_container;
+using ::testing::Return;
 using testing::temp_dir;
+using ::testing::Throw;
+using ::testing::UnorderedElementsAre;
 
 engine::image_inspect image(const std::string& id) {
   engine::image_inspect i;
@@ -126,8 +126,9 @@ TEST(Up, SecondUpWithNothingChangedMakesNoCreateStartOrStopCall) {
   auto p = load_project(d, "services:\n  web: {image: busybox}\n  db: {image: busybox}\n");
   fake_engine f;
   ON_CALL(f.images, inspect(_)).WillByDefault(Return(image("sha256:img")));
-  ON_CALL(f.containers, list(_)).WillByDefault(Return(std::vector<engine::container_summary>{
-      observed_container(p, "web", 1, "sha256:img"), observed_container(p, "db", 1, "sha256:img")}));
+  ON_CALL(f.containers, list(_))
+      .WillByDefault(Return(std::vector<engine::container_summary>{observed_container(p, "web", 1, "sha256:img"),
+                                                                   observed_container(p, "db", 1, "sha256:img")}));
   engine::network_inspect n;
   n.name = "demo_default";
   ON_CALL(f.networks, list(_)).WillByDefault(Return(std::vector<engine::network_inspect>{n}));
@@ -258,19 +259,21 @@ TEST(Logs, PrefixesAndWholeLinesPerContainer) {
   temp_dir d;
   auto p = load_project(d, "services:\n  web: {image: busybox}\n  database: {image: busybox}\n");
   fake_engine f;
-  ON_CALL(f.containers, list(_)).WillByDefault(Return(std::vector<engine::container_summary>{
-      observed_container(p, "web", 1, "i"), observed_container(p, "database", 1, "i")}));
+  ON_CALL(f.containers, list(_))
+      .WillByDefault(Return(std::vector<engine::container_summary>{observed_container(p, "web", 1, "i"),
+                                                                   observed_container(p, "database", 1, "i")}));
   ON_CALL(f.containers, logs(_, _, _, _))
-      .WillByDefault(Invoke([](std::string_view id, const engine::logs_options&, const engine::log_sink& s, std::stop_token) {
-        if (id == "id-web-1") {
-          s.on_stdout("hel");
-          s.on_stdout("lo\nwor");
-          s.on_stderr("err\n");
-          s.on_stdout("ld");
-        } else {
-          s.on_stdout("db up\n");
-        }
-      }));
+      .WillByDefault(
+          Invoke([](std::string_view id, const engine::logs_options&, const engine::log_sink& s, std::stop_token) {
+            if (id == "id-web-1") {
+              s.on_stdout("hel");
+              s.on_stdout("lo\nwor");
+              s.on_stderr("err\n");
+              s.on_stdout("ld");
+            } else {
+              s.on_stdout("db up\n");
+            }
+          }));
   std::vector<std::string> lines;
   logs("demo", f.ref(), {}, [&](std::string_view l) { lines.emplace_back(l); });
   EXPECT_THAT(lines, UnorderedElementsAre("web-1      | hello\n", "web-1      | err\n", "web-1      | world\n",
@@ -279,7 +282,8 @@ TEST(Logs, PrefixesAndWholeLinesPerContainer) {
 
 TEST(Pull, AnErrorInsideTheStreamNamesImageAndService) {
   temp_dir d;
-  auto p = load_project(d, "services:\n  web: {image: reg/web:1}\n  api: {image: reg/web:1}\n  db: {image: reg/db:2}\n");
+  auto p =
+      load_project(d, "services:\n  web: {image: reg/web:1}\n  api: {image: reg/web:1}\n  db: {image: reg/db:2}\n");
   fake_engine f;
   EXPECT_CALL(f.images, pull(std::string_view("reg/db:2"), _, _, _));
   EXPECT_CALL(f.images, pull(std::string_view("reg/web:1"), _, _, _))  // one pull per distinct image
@@ -311,9 +315,8 @@ TEST(Lifecycle, StopInReverseAndStartInDependencyOrderFromLabels) {
   db: {image: busybox}
 )");
   fake_engine f;
-  std::vector<engine::container_summary> running{observed_container(p, "db", 1, "i"),
-                                                 observed_container(p, "web", 1, "i"),
-                                                 observed_container(p, "api", 1, "i")};
+  std::vector<engine::container_summary> running{
+      observed_container(p, "db", 1, "i"), observed_container(p, "web", 1, "i"), observed_container(p, "api", 1, "i")};
   ON_CALL(f.containers, list(_)).WillByDefault(Return(running));
   std::vector<std::string> order;
   std::mutex m;

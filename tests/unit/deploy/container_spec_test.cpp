@@ -11,9 +11,9 @@ namespace stackctl::deploy {
 namespace {
 
 using ::testing::ElementsAre;
-using ::testing::UnorderedElementsAre;
 using testing::load_project;
 using testing::temp_dir;
+using ::testing::UnorderedElementsAre;
 
 constexpr engine::api_version v141{1, 41};
 constexpr engine::api_version v144{1, 44};
@@ -48,7 +48,8 @@ TEST(ContainerSpec, ImageCommandEnvironmentAndLabels) {
     working_dir: /srv
     hostname: webhost
     init: true
-)", {{"FROM_SHELL", "shell"}});
+)",
+                        {{"FROM_SHELL", "shell"}});
   auto r = request_for(p, "web");
   EXPECT_EQ(r.config.image, "busybox");
   EXPECT_EQ(*r.config.cmd, (std::vector<std::string>{"sh", "-c", "echo hi"}));
@@ -111,8 +112,8 @@ volumes:
   data: {}
 )");
   auto r = request_for(p, "web");
-  EXPECT_THAT(r.host.binds, ElementsAre((d.path() / "site").string() + ":/usr/share/nginx/html:ro",
-                                        "demo_data:/data:rw"));
+  EXPECT_THAT(r.host.binds,
+              ElementsAre((d.path() / "site").string() + ":/usr/share/nginx/html:ro", "demo_data:/data:rw"));
   ASSERT_EQ(r.host.mounts.size(), 4u);
   EXPECT_EQ(r.host.mounts[0].type, engine::mount_type::volume);  // anonymous
   EXPECT_EQ(r.host.mounts[0].source, "");
@@ -179,8 +180,7 @@ TEST(ContainerSpec, RestartHealthcheckAndHostFields) {
   ASSERT_EQ(r.host.resources.device_requests.size(), 1u);
   EXPECT_EQ(r.host.resources.device_requests[0].driver, "nvidia");
   EXPECT_EQ(r.host.resources.device_requests[0].count, 1);
-  EXPECT_EQ(r.host.resources.device_requests[0].capabilities,
-            (std::vector<std::vector<std::string>>{{"gpu"}}));
+  EXPECT_EQ(r.host.resources.device_requests[0].capabilities, (std::vector<std::vector<std::string>>{{"gpu"}}));
 }
 
 TEST(ContainerSpec, DisabledHealthcheckIsNone) {
@@ -333,8 +333,7 @@ networks:
   auto r44 = request_for(p, "web", v144);
   EXPECT_FALSE(r44.config.mac_address);
   EXPECT_EQ(r44.networking.endpoints.at("demo_front").mac_address, "02:42:ac:11:00:42");
-  EXPECT_EQ(to_json(r44, v144)["NetworkingConfig"]["EndpointsConfig"]["demo_front"]["MacAddress"],
-            "02:42:ac:11:00:42");
+  EXPECT_EQ(to_json(r44, v144)["NetworkingConfig"]["EndpointsConfig"]["demo_front"]["MacAddress"], "02:42:ac:11:00:42");
   // The primary network's mac_address serves as the container's below 1.44 ("back" < "front" by
   // key, but both priority 0: the primary is the first key, back, which has none).
   EXPECT_THROW(request_for(p, "other", v141), std::runtime_error);
@@ -376,9 +375,9 @@ networks:
   back: {}
 )");
   auto r = request_for(p, "web", v144);
-  EXPECT_THAT(r.host.links, ElementsAre("demo-db-1:database", "demo-db-1:db-1", "demo-db-1:demo-db-1",
-                                        "demo-db-2:database", "demo-db-2:db-1", "demo-db-2:demo-db-1",
-                                        "legacy:old", "other:other"));
+  EXPECT_THAT(r.host.links,
+              ElementsAre("demo-db-1:database", "demo-db-1:db-1", "demo-db-1:demo-db-1", "demo-db-2:database",
+                          "demo-db-2:db-1", "demo-db-2:demo-db-1", "legacy:old", "other:other"));
   ASSERT_EQ(r.networking.endpoints.size(), 2u);
   for (const auto& [name, e] : r.networking.endpoints) EXPECT_EQ(e.links, r.host.links) << name;
   EXPECT_EQ(to_json(r, v144)["HostConfig"]["Links"].size(), 8u);
@@ -467,7 +466,8 @@ secrets:
   from_file: {file: ./file.txt}
 configs:
   greeting: {content: "hello"}
-)", {{"TOKEN", "t0k"}});
+)",
+                        {{"TOKEN", "t0k"}});
   auto files = injected_files(p, p.services.at("web"));
   ASSERT_EQ(files.size(), 4u);
   EXPECT_EQ(files[0].kind, "secret");
@@ -504,7 +504,8 @@ configs:
     injected_files(p, p.services.at("web"));
     FAIL() << "no error";
   } catch (const std::runtime_error& e) {
-    EXPECT_THAT(e.what(), ::testing::HasSubstr("environment variable \"TOKEN_NOT_SET\" required by secret \"token\" is not set"));
+    EXPECT_THAT(e.what(),
+                ::testing::HasSubstr("environment variable \"TOKEN_NOT_SET\" required by secret \"token\" is not set"));
   }
   try {
     injected_files(p, p.services.at("ro"));

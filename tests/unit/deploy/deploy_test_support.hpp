@@ -52,7 +52,8 @@ inline model::project load_project(const temp_dir& dir, const std::string& yaml,
 
 class fake_containers : public engine::container_api {
  public:
-  MOCK_METHOD(engine::container_create_response, create, (const engine::container_create_request&, std::string_view), (override));
+  MOCK_METHOD(engine::container_create_response, create, (const engine::container_create_request&, std::string_view),
+              (override));
   MOCK_METHOD(void, start, (std::string_view), (override));
   MOCK_METHOD(void, stop, (std::string_view, std::optional<int>), (override));
   MOCK_METHOD(void, kill, (std::string_view, std::string_view), (override));
@@ -60,10 +61,13 @@ class fake_containers : public engine::container_api {
   MOCK_METHOD(void, remove, (std::string_view, const engine::container_remove_options&), (override));
   MOCK_METHOD(engine::container_inspect, inspect, (std::string_view), (override));
   MOCK_METHOD(std::vector<engine::container_summary>, list, (const engine::container_list_options&), (override));
-  MOCK_METHOD(engine::container_wait_result, wait, (std::string_view, engine::wait_condition, std::stop_token), (override));
+  MOCK_METHOD(engine::container_wait_result, wait, (std::string_view, engine::wait_condition, std::stop_token),
+              (override));
   MOCK_METHOD(void, rename, (std::string_view, std::string_view), (override));
-  MOCK_METHOD(void, logs, (std::string_view, const engine::logs_options&, const engine::log_sink&, std::stop_token), (override));
-  MOCK_METHOD(void, put_archive, (std::string_view, std::string_view, std::string, const engine::copy_to_container_options&), (override));
+  MOCK_METHOD(void, logs, (std::string_view, const engine::logs_options&, const engine::log_sink&, std::stop_token),
+              (override));
+  MOCK_METHOD(void, put_archive,
+              (std::string_view, std::string_view, std::string, const engine::copy_to_container_options&), (override));
 };
 
 class fake_networks : public engine::network_api {
@@ -88,8 +92,13 @@ class fake_images : public engine::image_api {
  public:
   MOCK_METHOD(engine::image_inspect, inspect, (std::string_view), (override));
   MOCK_METHOD(std::vector<engine::image_summary>, list, (const engine::filters&, bool), (override));
-  MOCK_METHOD(void, pull, (std::string_view, const engine::pull_options&, const engine::progress_callback&, std::stop_token), (override));
-  MOCK_METHOD(std::string, import_image, (const engine::body_reader&, const engine::import_options&, const engine::progress_callback&, std::stop_token), (override));
+  MOCK_METHOD(void, pull,
+              (std::string_view, const engine::pull_options&, const engine::progress_callback&, std::stop_token),
+              (override));
+  MOCK_METHOD(std::string, import_image,
+              (const engine::body_reader&, const engine::import_options&, const engine::progress_callback&,
+               std::stop_token),
+              (override));
   MOCK_METHOD(void, tag, (std::string_view, std::string_view, std::string_view), (override));
   MOCK_METHOD(std::vector<engine::image_delete_item>, remove, (std::string_view, bool, bool), (override));
 };
@@ -104,9 +113,8 @@ struct fake_engine {
 };
 
 // A container as GET /containers/json reports one that stackctl made for `service`.
-inline engine::container_summary observed_container(const model::project& p, const std::string& service,
-                                                    int number, const std::string& image_id,
-                                                    const std::string& state = "running") {
+inline engine::container_summary observed_container(const model::project& p, const std::string& service, int number,
+                                                    const std::string& image_id, const std::string& state = "running") {
   const auto& s = p.services.at(service);
   engine::container_summary c;
   c.id = "id-" + service + "-" + std::to_string(number);

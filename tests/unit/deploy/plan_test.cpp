@@ -365,8 +365,7 @@ TEST(Plan, AVolumeWhoseConfigHashChangedIsKeptWithAWarning) {
   auto pl = make_plan(p, o, kImages, {});
   EXPECT_TRUE(pl.actions.empty());
   ASSERT_EQ(pl.warnings.size(), 1u);
-  EXPECT_THAT(pl.warnings[0],
-              HasSubstr("Volume \"demo_data\" exists but doesn't match configuration in compose file"));
+  EXPECT_THAT(pl.warnings[0], HasSubstr("Volume \"demo_data\" exists but doesn't match configuration in compose file"));
 }
 
 }  // namespace

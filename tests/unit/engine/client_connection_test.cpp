@@ -14,9 +14,7 @@
 namespace stackctl::engine {
 namespace {
 
-std::string temp_path(const char* stem) {
-  return "/tmp/stackctl-ec-" + std::to_string(::getpid()) + "-" + stem;
-}
+std::string temp_path(const char* stem) { return "/tmp/stackctl-ec-" + std::to_string(::getpid()) + "-" + stem; }
 
 client_options options_for(const std::string& host) {
   client_options options;
@@ -60,9 +58,7 @@ TEST(ClientConnection, FileThatIsNotASocketIsRefused) {
   std::remove(path.c_str());
 }
 
-TEST(ClientConnection, BadHostFailsAtConstruction) {
-  EXPECT_THROW(client(options_for("ssh://me@host")), engine_error);
-}
+TEST(ClientConnection, BadHostFailsAtConstruction) { EXPECT_THROW(client(options_for("ssh://me@host")), engine_error); }
 
 TEST(ClientConnection, PinnedBelowMinimumIsRefused) {
   client_options options = options_for("unix://" + temp_path("missing.sock"));

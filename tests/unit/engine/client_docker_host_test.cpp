@@ -59,13 +59,9 @@ TEST(DockerHost, Ipv6Literal) {
   EXPECT_EQ(parse_docker_host("tcp://[fe80::1]").port, 2375);
 }
 
-TEST(DockerHost, EmptyTcpHostIsLocalhost) {
-  EXPECT_EQ(parse_docker_host("tcp://:2375").hostname, "127.0.0.1");
-}
+TEST(DockerHost, EmptyTcpHostIsLocalhost) { EXPECT_EQ(parse_docker_host("tcp://:2375").hostname, "127.0.0.1"); }
 
-TEST(DockerHost, SurroundingWhitespaceIsIgnored) {
-  EXPECT_EQ(parse_docker_host("  tcp://h:1\n").port, 1);
-}
+TEST(DockerHost, SurroundingWhitespaceIsIgnored) { EXPECT_EQ(parse_docker_host("  tcp://h:1\n").port, 1); }
 
 TEST(DockerHost, BadPortsAreRejected) {
   EXPECT_THROW(parse_docker_host("tcp://h:"), engine_error);

@@ -6,11 +6,13 @@ namespace stackctl::engine {
 namespace {
 
 TEST(HttpError, KindFollowsTheStatus) {
-  struct row { long status; error_kind kind; };
+  struct row {
+    long status;
+    error_kind kind;
+  };
   for (const row& r : {row{400, error_kind::invalid}, row{401, error_kind::unauthorized},
-                       row{403, error_kind::forbidden}, row{404, error_kind::not_found},
-                       row{409, error_kind::conflict}, row{304, error_kind::not_modified},
-                       row{422, error_kind::invalid}, row{500, error_kind::server},
+                       row{403, error_kind::forbidden}, row{404, error_kind::not_found}, row{409, error_kind::conflict},
+                       row{304, error_kind::not_modified}, row{422, error_kind::invalid}, row{500, error_kind::server},
                        row{501, error_kind::server}, row{503, error_kind::unavailable}}) {
     const engine_error e = http_error(r.status, R"({"message":"x"})", "GET", "/v1.41/x");
     EXPECT_EQ(e.kind(), r.kind) << r.status;

@@ -14,8 +14,8 @@ namespace {
 // Sets/unsets the DOCKER_* variables for one test and restores them afterwards.
 class ClientOptionsFromEnv : public ::testing::Test {
  protected:
-  static constexpr const char* kNames[] = {"DOCKER_HOST", "DOCKER_API_VERSION", "DOCKER_CERT_PATH",
-                                           "DOCKER_TLS_VERIFY", "HOME"};
+  static constexpr const char* kNames[] = {"DOCKER_HOST", "DOCKER_API_VERSION", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY",
+                                           "HOME"};
 
   void SetUp() override {
     for (const char* name : kNames) {

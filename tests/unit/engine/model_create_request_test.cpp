@@ -106,8 +106,7 @@ TEST(ModelCreateRequest, ExposedPortsAndVolumesAreEmptyObjectMaps) {
   container_config cfg;
   cfg.exposed_ports = {"80/tcp", "53/udp"};
   cfg.volumes = {"/data"};
-  EXPECT_EQ(to_json(cfg, v141),
-            json::parse(R"({"ExposedPorts":{"80/tcp":{},"53/udp":{}},"Volumes":{"/data":{}}})"));
+  EXPECT_EQ(to_json(cfg, v141), json::parse(R"({"ExposedPorts":{"80/tcp":{},"53/udp":{}},"Volumes":{"/data":{}}})"));
 }
 
 // A compose service the way deploy builds it for a 1.41 daemon.
@@ -132,8 +131,8 @@ TEST(ModelCreateRequest, ComposeLikeRequestSerializesExactly) {
   c.attach_stderr = true;
   c.stop_signal = "SIGTERM";
   c.stop_timeout = 10;
-  c.healthcheck = health_config{std::vector<std::string>{"CMD-SHELL", "curl -f http://localhost/ || exit 1"},
-                                30s, 5s, 3, 10s, std::nullopt};
+  c.healthcheck = health_config{
+      std::vector<std::string>{"CMD-SHELL", "curl -f http://localhost/ || exit 1"}, 30s, 5s, 3, 10s, std::nullopt};
 
   host_config& h = req.host;
   h.restart_policy = restart_policy{"unless-stopped", 0};

@@ -30,8 +30,9 @@ TEST(ModelFilters, ListFormSortedAndDeduplicated) {
   EXPECT_EQ(json::parse(f.to_json_string()),
             json::parse(R"({"label":["com.docker.compose.oneoff","com.docker.compose.project=demo"],
                             "status":["exited","running"]})"));
-  EXPECT_EQ(f.to_json_string(),
-            R"({"label":["com.docker.compose.oneoff","com.docker.compose.project=demo"],"status":["exited","running"]})");
+  EXPECT_EQ(
+      f.to_json_string(),
+      R"({"label":["com.docker.compose.oneoff","com.docker.compose.project=demo"],"status":["exited","running"]})");
 }
 
 TEST(ModelNetworkCreate, MinimalAndFull) {

@@ -97,8 +97,7 @@ TEST(ModelReplies, ContainerInspectRunningWithHealth) {
   EXPECT_EQ(c.host_config.binds, (std::vector<std::string>{"em-probe-vol:/data", "/tmp:/host-tmp:ro"}));
   EXPECT_EQ(c.host_config.network_mode, "em-probe-net");
   EXPECT_EQ(c.host_config.restart_policy, (restart_policy{"unless-stopped", 0}));
-  EXPECT_EQ(c.host_config.port_bindings.at("80/tcp"),
-            std::vector<port_binding>{(port_binding{"127.0.0.1", "18080"})});
+  EXPECT_EQ(c.host_config.port_bindings.at("80/tcp"), std::vector<port_binding>{(port_binding{"127.0.0.1", "18080"})});
   ASSERT_EQ(c.host_config.mounts.size(), 1u);
   EXPECT_EQ(c.host_config.mounts[0].type, mount_type::tmpfs);
   EXPECT_EQ(c.host_config.mounts[0].target, "/run/t");

@@ -2,8 +2,8 @@
 // engine_error(version) instead of being sent to a daemon that would silently ignore it.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <cctype>
+#include <chrono>
 #include <functional>
 #include <ostream>
 #include <string>
@@ -41,31 +41,46 @@ mount bind_mount() {
 std::vector<gated_field> gated_fields() {
   using namespace std::chrono_literals;
   return {
-      {"CgroupnsMode", {1, 41}, [](auto& r) { r.host.cgroupns_mode = "private"; },
-       "/HostConfig/CgroupnsMode", "private"},
-      {"CreateMountpoint", {1, 42},
+      {"CgroupnsMode",
+       {1, 41},
+       [](auto& r) { r.host.cgroupns_mode = "private"; },
+       "/HostConfig/CgroupnsMode",
+       "private"},
+      {"CreateMountpoint",
+       {1, 42},
        [](auto& r) {
          r.host.mounts = {bind_mount()};
          r.host.mounts[0].bind->create_mountpoint = true;
        },
-       "/HostConfig/Mounts/0/BindOptions/CreateMountpoint", true},
-      {"Annotations", {1, 43}, [](auto& r) { r.host.annotations = {{"a", "b"}}; },
-       "/HostConfig/Annotations", json{{"a", "b"}}},
-      {"ReadOnlyNonRecursive", {1, 44},
+       "/HostConfig/Mounts/0/BindOptions/CreateMountpoint",
+       true},
+      {"Annotations",
+       {1, 43},
+       [](auto& r) {
+         r.host.annotations = {{"a", "b"}};
+       },
+       "/HostConfig/Annotations",
+       json{{"a", "b"}}},
+      {"ReadOnlyNonRecursive",
+       {1, 44},
        [](auto& r) {
          r.host.mounts = {bind_mount()};
          r.host.mounts[0].read_only = true;
          r.host.mounts[0].bind->read_only_non_recursive = true;
        },
-       "/HostConfig/Mounts/0/BindOptions/ReadOnlyNonRecursive", true},
-      {"ReadOnlyForceRecursive", {1, 44},
+       "/HostConfig/Mounts/0/BindOptions/ReadOnlyNonRecursive",
+       true},
+      {"ReadOnlyForceRecursive",
+       {1, 44},
        [](auto& r) {
          r.host.mounts = {bind_mount()};
          r.host.mounts[0].read_only = true;
          r.host.mounts[0].bind->read_only_force_recursive = true;
        },
-       "/HostConfig/Mounts/0/BindOptions/ReadOnlyForceRecursive", true},
-      {"Subpath", {1, 45},
+       "/HostConfig/Mounts/0/BindOptions/ReadOnlyForceRecursive",
+       true},
+      {"Subpath",
+       {1, 45},
        [](auto& r) {
          mount m;
          m.type = mount_type::volume;
@@ -75,8 +90,10 @@ std::vector<gated_field> gated_fields() {
          m.volume->subpath = "sub/dir";
          r.host.mounts = {m};
        },
-       "/HostConfig/Mounts/0/VolumeOptions/Subpath", "sub/dir"},
-      {"TmpfsOptions.Options", {1, 46},
+       "/HostConfig/Mounts/0/VolumeOptions/Subpath",
+       "sub/dir"},
+      {"TmpfsOptions.Options",
+       {1, 46},
        [](auto& r) {
          mount m;
          m.type = mount_type::tmpfs;
@@ -85,25 +102,36 @@ std::vector<gated_field> gated_fields() {
          m.tmpfs->options = {{"noexec"}, {"nr_inodes", "1000"}};
          r.host.mounts = {m};
        },
-       "/HostConfig/Mounts/0/TmpfsOptions/Options", json::parse(R"([["noexec"],["nr_inodes","1000"]])")},
-      {"multiple EndpointsConfig", {1, 44},
+       "/HostConfig/Mounts/0/TmpfsOptions/Options",
+       json::parse(R"([["noexec"],["nr_inodes","1000"]])")},
+      {"multiple EndpointsConfig",
+       {1, 44},
        [](auto& r) {
          r.networking.endpoints["front"].aliases = {"web"};
          r.networking.endpoints["back"].aliases = {"web"};
        },
-       "/NetworkingConfig/EndpointsConfig/back/Aliases", json::array({"web"})},
-      {"endpoint MacAddress", {1, 44},
+       "/NetworkingConfig/EndpointsConfig/back/Aliases",
+       json::array({"web"})},
+      {"endpoint MacAddress",
+       {1, 44},
        [](auto& r) { r.networking.endpoints["front"].mac_address = "02:42:ac:11:00:02"; },
-       "/NetworkingConfig/EndpointsConfig/front/MacAddress", "02:42:ac:11:00:02"},
-      {"endpoint DNSNames", {1, 44},
-       [](auto& r) { r.networking.endpoints["front"].dns_names = {"web", "web.local"}; },
-       "/NetworkingConfig/EndpointsConfig/front/DNSNames", json::array({"web", "web.local"})},
-      {"Healthcheck StartInterval", {1, 44},
+       "/NetworkingConfig/EndpointsConfig/front/MacAddress",
+       "02:42:ac:11:00:02"},
+      {"endpoint DNSNames",
+       {1, 44},
+       [](auto& r) {
+         r.networking.endpoints["front"].dns_names = {"web", "web.local"};
+       },
+       "/NetworkingConfig/EndpointsConfig/front/DNSNames",
+       json::array({"web", "web.local"})},
+      {"Healthcheck StartInterval",
+       {1, 44},
        [](auto& r) {
          r.config.healthcheck = health_config{};
          r.config.healthcheck->start_interval = 2s;
        },
-       "/Healthcheck/StartInterval", 2000000000},
+       "/Healthcheck/StartInterval",
+       2000000000},
   };
 }
 
@@ -143,15 +171,15 @@ TEST_P(ModelVersionGate, EmittedAtAndAboveItsVersion) {
 INSTANTIATE_TEST_SUITE_P(GatedFields, ModelVersionGate, ::testing::ValuesIn(gated_fields()),
                          [](const auto& param_info) {
                            std::string n;
-                           for (char ch : param_info.param.name) n += std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
+                           for (char ch : param_info.param.name)
+                             n += std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
                            return n;
                          });
 
 TEST(ModelVersionGateEndpoint, SingleEndpointIsFineOn141) {
   networking_config n;
   n.endpoints["demo_default"].aliases = {"web"};
-  EXPECT_EQ(to_json(n, api_version{1, 41}),
-            json::parse(R"({"EndpointsConfig":{"demo_default":{"Aliases":["web"]}}})"));
+  EXPECT_EQ(to_json(n, api_version{1, 41}), json::parse(R"({"EndpointsConfig":{"demo_default":{"Aliases":["web"]}}})"));
 }
 
 TEST(ModelVersionGateEndpoint, ConnectBodyIsGatedToo) {

@@ -34,8 +34,7 @@ std::string sample(std::string& want_out, std::string& want_err) {
   const std::string big(70000, 'x');  // needs three length bytes
   want_out = "hello\n" + big + "in\n" + "bye\n";
   want_err = "oops\n";
-  return frame(1, "hello\n") + frame(2, "oops\n") + frame(1, "") + frame(1, big) + frame(0, "in\n") +
-         frame(1, "bye\n");
+  return frame(1, "hello\n") + frame(2, "oops\n") + frame(1, "") + frame(1, big) + frame(0, "in\n") + frame(1, "bye\n");
 }
 
 TEST(FrameDecoder, WholeBuffer) {

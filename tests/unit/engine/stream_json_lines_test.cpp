@@ -36,9 +36,7 @@ TEST(JsonLines, LastLineWithoutNewlineIsDeliveredByFinish) {
   EXPECT_EQ(lines[1], R"({"b":2})");
 }
 
-TEST(JsonLines, CrSplitFromItsLf) {
-  EXPECT_EQ(split_in_chunks("x\r\ny\r\n", 2), (std::vector<std::string>{"x", "y"}));
-}
+TEST(JsonLines, CrSplitFromItsLf) { EXPECT_EQ(split_in_chunks("x\r\ny\r\n", 2), (std::vector<std::string>{"x", "y"})); }
 
 }  // namespace
 }  // namespace stackctl::engine

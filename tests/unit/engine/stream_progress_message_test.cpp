@@ -7,9 +7,9 @@ namespace stackctl::engine {
 namespace {
 
 TEST(ProgressMessage, LayerProgress) {
-  const progress_message m = parse_progress_message(
-      R"({"status":"Downloading","progressDetail":{"current":1024,"total":4096},)"
-      R"("progress":"[==>   ] 1kB/4kB","id":"a3ed95caeb02","extra":true})");
+  const progress_message m =
+      parse_progress_message(R"({"status":"Downloading","progressDetail":{"current":1024,"total":4096},)"
+                             R"("progress":"[==>   ] 1kB/4kB","id":"a3ed95caeb02","extra":true})");
   EXPECT_EQ(m.status, "Downloading");
   EXPECT_EQ(m.id, "a3ed95caeb02");
   EXPECT_EQ(m.progress, "[==>   ] 1kB/4kB");
@@ -32,8 +32,8 @@ TEST(ProgressMessage, StreamAndAux) {
 }
 
 TEST(ProgressMessage, InBandErrorDetailWins) {
-  const progress_message m = parse_progress_message(
-      R"({"errorDetail":{"code":1,"message":"manifest unknown"},"error":"legacy text"})");
+  const progress_message m =
+      parse_progress_message(R"({"errorDetail":{"code":1,"message":"manifest unknown"},"error":"legacy text"})");
   ASSERT_TRUE(m.error);
   EXPECT_EQ(*m.error, "manifest unknown");
   EXPECT_EQ(m.error_code, 1);

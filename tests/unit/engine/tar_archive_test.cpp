@@ -51,7 +51,8 @@ TEST(TarArchive, OneFileHasItsHeaderDataPaddingAndTheEndBlocks) {
 }
 
 TEST(TarArchive, EmptyContentAndSeveralEntries) {
-  const std::string tar = make_tar({tar_entry{"a", "", 0644, 0, 0, 0}, tar_entry{"b", std::string(513, 'x'), 0644, 0, 0, 0}});
+  const std::string tar =
+      make_tar({tar_entry{"a", "", 0644, 0, 0, 0}, tar_entry{"b", std::string(513, 'x'), 0644, 0, 0, 0}});
   // a: header only; b: header + 2 data blocks; then 2 end blocks.
   ASSERT_EQ(tar.size(), 512u * (1 + 1 + 2 + 2));
   EXPECT_EQ(octal(tar, 124, 12), 0u);
@@ -72,8 +73,6 @@ TEST(TarArchive, LongNamesGetAGnuLongLinkRecord) {
   EXPECT_TRUE(checksum_ok(tar, 1024));
 }
 
-TEST(TarArchive, AnEntryWithoutANameIsRefused) {
-  EXPECT_THROW(make_tar({tar_entry{}}), std::invalid_argument);
-}
+TEST(TarArchive, AnEntryWithoutANameIsRefused) { EXPECT_THROW(make_tar({tar_entry{}}), std::invalid_argument); }
 
 }  // namespace

@@ -16,8 +16,8 @@
 namespace stackctl::model::testing {
 
 struct child_limits {
-  unsigned seconds = 10;                       // SIGALRM (default action: terminate) after this
-  rlim_t address_space = rlim_t{1} << 30;      // 1 GiB: a runaway allocation throws bad_alloc
+  unsigned seconds = 10;                   // SIGALRM (default action: terminate) after this
+  rlim_t address_space = rlim_t{1} << 30;  // 1 GiB: a runaway allocation throws bad_alloc
 };
 
 // What `body` returned in the child, or a description of how the child ended otherwise

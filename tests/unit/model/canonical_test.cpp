@@ -21,8 +21,9 @@ std::string error_for(temp_project& t, const std::string& content) {
 
 TEST(Canonical, PortsShortSyntax) {
   temp_project t;
-  const auto web = load_service(t, "    image: nginx\n    ports:\n      - 3000\n      - \"127.0.0.1:8001:8001/UDP\"\n"
-                                   "      - \"9090-9091:8080-8081\"\n      - \"6000-6010:80\"\n      - \"[::1]:53:53\"\n");
+  const auto web = load_service(t,
+                                "    image: nginx\n    ports:\n      - 3000\n      - \"127.0.0.1:8001:8001/UDP\"\n"
+                                "      - \"9090-9091:8080-8081\"\n      - \"6000-6010:80\"\n      - \"[::1]:53:53\"\n");
   ASSERT_EQ(web.ports.size(), 6u);
   EXPECT_EQ(web.ports[0].target, 3000u);
   EXPECT_EQ(web.ports[0].published, "");
@@ -48,8 +49,9 @@ TEST(Canonical, EnvironmentListToMap) {
   temp_project t;
   auto o = t.options();
   o.environment["FROM_SHELL"] = "shell";
-  t.write("compose.yaml", "services:\n  web:\n    image: nginx\n    environment:\n      - A=1\n      - B=x=y\n"
-                          "      - FROM_SHELL\n      - UNSET\n");
+  t.write("compose.yaml",
+          "services:\n  web:\n    image: nginx\n    environment:\n      - A=1\n      - B=x=y\n"
+          "      - FROM_SHELL\n      - UNSET\n");
   const auto web = load(o).services.at("web");
   EXPECT_EQ(web.environment.at("A"), "1");
   EXPECT_EQ(web.environment.at("B"), "x=y");
@@ -60,7 +62,8 @@ TEST(Canonical, EnvironmentListToMap) {
 TEST(Canonical, EnvFileMergedIntoEnvironment) {
   temp_project t;
   t.write("web.env", "A=from-file\nB=from-file\n");
-  const auto web = load_service(t, "    image: nginx\n    env_file: web.env\n    environment:\n      B: from-service\n");
+  const auto web =
+      load_service(t, "    image: nginx\n    env_file: web.env\n    environment:\n      B: from-service\n");
   EXPECT_EQ(web.environment.at("A"), "from-file");
   EXPECT_EQ(web.environment.at("B"), "from-service");
   EXPECT_THAT(render_yaml(t.load_file("services:\n  web:\n    image: nginx\n    env_file: web.env\n")),
@@ -71,22 +74,27 @@ TEST(Canonical, MissingEnvFile) {
   temp_project t;
   EXPECT_THAT(error_for(t, "services:\n  web:\n    image: nginx\n    env_file: nope.env\n"),
               HasSubstr("services.web.env_file: env file " + (t.dir() / "nope.env").string() + " not found"));
-  EXPECT_EQ(error_for(t, "services:\n  web:\n    image: nginx\n    env_file:\n      - path: nope.env\n        required: false\n"),
-            "");
+  EXPECT_EQ(
+      error_for(
+          t, "services:\n  web:\n    image: nginx\n    env_file:\n      - path: nope.env\n        required: false\n"),
+      "");
 }
 
 TEST(Canonical, CommandStringIsShellSplit) {
   temp_project t;
-  const auto web = load_service(t, "    image: nginx\n    command: sh -c 'echo \"a b\"' \"x y\" z\\ w\n    entrypoint: /bin/run\n");
+  const auto web =
+      load_service(t, "    image: nginx\n    command: sh -c 'echo \"a b\"' \"x y\" z\\ w\n    entrypoint: /bin/run\n");
   EXPECT_EQ(web.command, (std::vector<std::string>{"sh", "-c", "echo \"a b\"", "x y", "z w"}));
   EXPECT_EQ(web.entrypoint, (std::vector<std::string>{"/bin/run"}));
 }
 
 TEST(Canonical, HealthcheckAndDurations) {
   temp_project t;
-  const auto web = load_service(t, "    image: nginx\n    healthcheck:\n      test: curl -f localhost\n"
-                                   "      interval: 90s\n      timeout: 1m30s\n      retries: 3\n      start_period: 500ms\n"
-                                   "    stop_grace_period: 1h\n");
+  const auto web =
+      load_service(t,
+                   "    image: nginx\n    healthcheck:\n      test: curl -f localhost\n"
+                   "      interval: 90s\n      timeout: 1m30s\n      retries: 3\n      start_period: 500ms\n"
+                   "    stop_grace_period: 1h\n");
   ASSERT_TRUE(web.health);
   EXPECT_EQ(web.health->test, (std::vector<std::string>{"CMD-SHELL", "curl -f localhost"}));
   EXPECT_EQ(web.health->interval, duration(90s));
@@ -167,7 +175,8 @@ TEST(Canonical, UnknownServiceFieldIsAWarning) {
   temp_project t;
   const auto p = t.load_file("services:\n  web:\n    image: nginx\n    imagee: typo\n");
   ASSERT_EQ(p.warnings.size(), 1u);
-  EXPECT_EQ(p.warnings[0], (t.dir() / "compose.yaml").string() + ":4:13: services.web: unknown service field \"imagee\" ignored");
+  EXPECT_EQ(p.warnings[0],
+            (t.dir() / "compose.yaml").string() + ":4:13: services.web: unknown service field \"imagee\" ignored");
 }
 
 TEST(Mounts, ShortSyntaxBindAndVolume) {
@@ -207,9 +216,10 @@ volumes:
 
 TEST(Mounts, UndefinedVolume) {
   temp_project t;
-  EXPECT_EQ(error_for(t, "services:\n  web:\n    image: nginx\n    volumes:\n      - data:/data\n"),
-            (t.dir() / "compose.yaml").string() +
-                ":5:9: services.web.volumes[0]: service \"web\" refers to undefined volume data: invalid compose project");
+  EXPECT_EQ(
+      error_for(t, "services:\n  web:\n    image: nginx\n    volumes:\n      - data:/data\n"),
+      (t.dir() / "compose.yaml").string() +
+          ":5:9: services.web.volumes[0]: service \"web\" refers to undefined volume data: invalid compose project");
 }
 
 TEST(Mounts, InvalidBareNameSuggestsAPath) {
@@ -227,23 +237,28 @@ TEST(Mounts, ShortSyntaxError) {
 TEST(Validation, UndefinedService) {
   temp_project t;
   EXPECT_THAT(error_for(t, "services:\n  web:\n    image: nginx\n    depends_on: [db]\n"),
-              HasSubstr(":4:17: services.web.depends_on: service \"web\" depends on undefined service \"db\": invalid compose project"));
+              HasSubstr(":4:17: services.web.depends_on: service \"web\" depends on undefined service \"db\": invalid "
+                        "compose project"));
 }
 
 TEST(Validation, UndefinedNetworkAndSecret) {
   temp_project t;
-  EXPECT_THAT(error_for(t, "services:\n  web:\n    image: nginx\n    networks: [front]\n"),
-              HasSubstr("services.web.networks: service \"web\" refers to undefined network front: invalid compose project"));
-  EXPECT_THAT(error_for(t, "services:\n  web:\n    image: nginx\n    secrets: [token]\n"),
-              HasSubstr("services.web.secrets: service \"web\" refers to undefined secret token: invalid compose project"));
-  EXPECT_THAT(error_for(t, "services:\n  web:\n    image: nginx\n    configs: [conf]\n"),
-              HasSubstr("services.web.configs: service \"web\" refers to undefined config conf: invalid compose project"));
+  EXPECT_THAT(
+      error_for(t, "services:\n  web:\n    image: nginx\n    networks: [front]\n"),
+      HasSubstr("services.web.networks: service \"web\" refers to undefined network front: invalid compose project"));
+  EXPECT_THAT(
+      error_for(t, "services:\n  web:\n    image: nginx\n    secrets: [token]\n"),
+      HasSubstr("services.web.secrets: service \"web\" refers to undefined secret token: invalid compose project"));
+  EXPECT_THAT(
+      error_for(t, "services:\n  web:\n    image: nginx\n    configs: [conf]\n"),
+      HasSubstr("services.web.configs: service \"web\" refers to undefined config conf: invalid compose project"));
 }
 
 TEST(Validation, DependencyCycle) {
   temp_project t;
-  EXPECT_THAT(error_for(t, "services:\n  a:\n    image: x\n    depends_on: [b]\n  b:\n    image: x\n    depends_on: [a]\n"),
-              HasSubstr("dependency cycle detected: a -> b -> a"));
+  EXPECT_THAT(
+      error_for(t, "services:\n  a:\n    image: x\n    depends_on: [b]\n  b:\n    image: x\n    depends_on: [a]\n"),
+      HasSubstr("dependency cycle detected: a -> b -> a"));
   EXPECT_THAT(error_for(t, "services:\n  a:\n    image: x\n    depends_on: [a]\n"),
               HasSubstr("dependency cycle detected: a -> a"));
 }
@@ -253,8 +268,9 @@ TEST(Validation, ContainerNameWithScale) {
   EXPECT_THAT(error_for(t, "services:\n  web:\n    image: nginx\n    container_name: web1\n    scale: 2\n"),
               HasSubstr("services.web.container_name: services.web: can't set container_name and web as container name "
                         "must be unique: invalid compose project"));
-  EXPECT_THAT(error_for(t, "services:\n  web:\n    image: nginx\n    container_name: web1\n    deploy: {replicas: 3}\n"),
-              HasSubstr("can't set container_name"));
+  EXPECT_THAT(
+      error_for(t, "services:\n  web:\n    image: nginx\n    container_name: web1\n    deploy: {replicas: 3}\n"),
+      HasSubstr("can't set container_name"));
 }
 
 TEST(Validation, NetworkModeWithNetworks) {

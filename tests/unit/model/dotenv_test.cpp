@@ -115,7 +115,10 @@ TEST(dotenv, expansion_reports_unset_variables) {
 }
 
 TEST(dotenv, a_leading_bom_is_ignored) {
-  EXPECT_EQ(parse_dotenv_map("\xef\xbb\xbf" "A=1", {}), (env_map{{"A", "1"}}));
+  EXPECT_EQ(parse_dotenv_map("\xef\xbb\xbf"
+                             "A=1",
+                             {}),
+            (env_map{{"A", "1"}}));
 }
 
 // Files on disk, removed when the test ends.

@@ -94,8 +94,8 @@ bool creates(const derived_environment& d, const std::string& path, host_path::k
 
 // Behaviour 1: no value → the default directory under the invocation directory, as a bind.
 TEST(EnvSchemaDerive, PluginDataUnsetEmptyOrBlankIsABindOfTheDefaultDirectory) {
-  for (const std::string& line : {std::string{}, std::string("FLOWMESH_PLUGIN_DATA_DIR="),
-                                 std::string("FLOWMESH_PLUGIN_DATA_DIR='   '")}) {
+  for (const std::string& line :
+       {std::string{}, std::string("FLOWMESH_PLUGIN_DATA_DIR="), std::string("FLOWMESH_PLUGIN_DATA_DIR='   '")}) {
     SCOPED_TRACE(line);
     operator_stack s;
     s.set_line("FLOWMESH_PLUGIN_DATA_DIR", line);
@@ -113,8 +113,9 @@ TEST(EnvSchemaDerive, PluginDataUnsetEmptyOrBlankIsABindOfTheDefaultDirectory) {
 
 TEST(EnvSchemaDerive, PluginDataPathsResolveAgainstTheInvocationDirectoryAndHome) {
   const std::vector<std::pair<std::string, std::string>> cases{
-      {"./custom", "/B/custom"}, {"/var/lib/foo/", "/var/lib/foo"}, {"~/x", "/home/op/x"},
-      {"../x", "/x"},            {"~", "/home/op"},                 {"' ./y '", "/B/y"}};
+      {"./custom", "/B/custom"}, {"/var/lib/foo/", "/var/lib/foo"},
+      {"~/x", "/home/op/x"},     {"../x", "/x"},
+      {"~", "/home/op"},         {"' ./y '", "/B/y"}};
   for (const auto& [value, path] : cases) {
     SCOPED_TRACE(value);
     operator_stack s;
@@ -189,7 +190,8 @@ TEST(EnvSchemaDerive, BareNameWorksWithTheNewestComposeFile) {
 TEST(EnvSchemaDerive, InvalidVolumeNameIsOneLineSuggestingAPath) {
   operator_stack s;
   s.set("FLOWMESH_PLUGIN_DATA_DIR", "data/dir");
-  const auto line = 1 + std::count(s.env_text.begin(), s.env_text.begin() + s.env_text.find("FLOWMESH_PLUGIN_DATA_DIR="), '\n');
+  const auto line =
+      1 + std::count(s.env_text.begin(), s.env_text.begin() + s.env_text.find("FLOWMESH_PLUGIN_DATA_DIR="), '\n');
   const std::string error = s.derive_error();
   EXPECT_EQ(error, (s.dir.dir() / ".env").string() + ":" + std::to_string(line) +
                        ": FLOWMESH_PLUGIN_DATA_DIR: \"data/dir\" is neither a host path nor a valid volume name; "
@@ -213,8 +215,8 @@ TEST(EnvSchemaDerive, StaleVolumeVariableDoesNotDisableDirectoryCreation) {
 }
 
 TEST(EnvSchemaDerive, DotNamesArePathsNotVolumes) {
-  for (const auto& [value, path] : std::vector<std::pair<std::string, std::string>>{
-           {".hidden", "/B/.hidden"}, {".", "/B"}, {"..x", "/B/..x"}}) {
+  for (const auto& [value, path] :
+       std::vector<std::pair<std::string, std::string>>{{".hidden", "/B/.hidden"}, {".", "/B"}, {"..x", "/B/..x"}}) {
     SCOPED_TRACE(value);
     operator_stack s;
     s.set("FLOWMESH_PLUGIN_DATA_DIR", value);
@@ -232,9 +234,9 @@ TEST(EnvSchemaDerive, DotNamesArePathsNotVolumes) {
 // Behaviour 8: .env over the shell for this schema; a malformed .env is one located error.
 TEST(EnvSchemaDerive, DotenvOverridesTheShellForThisSchema) {
   operator_stack s;
-  s.shell["SERVER_HTTP_PORT"] = "9999";      // .env says 8000
-  s.shell["NODE_TAGS"] = "gpu";              // .env says "" (empty still wins)
-  s.shell["EXTRA_FROM_SHELL"] = "kept";      // not in .env
+  s.shell["SERVER_HTTP_PORT"] = "9999";  // .env says 8000
+  s.shell["NODE_TAGS"] = "gpu";          // .env says "" (empty still wins)
+  s.shell["EXTRA_FROM_SHELL"] = "kept";  // not in .env
   s.shell["FLOWMESH_PLUGIN_DATA_DIR"] = "shell_vol";
   const auto d = s.derive();
   EXPECT_EQ(d.environment.at("SERVER_HTTP_PORT"), "8000");
@@ -332,7 +334,8 @@ TEST(EnvSchemaDerive, ResultsDirKeptWhenSetAndSlugAlwaysOverwritten) {
 TEST(EnvSchemaDerive, UnknownUserHomeIsALocatedError) {
   operator_stack s;
   s.set("FLOWMESH_PLUGIN_DATA_DIR", "~root/x");
-  EXPECT_THAT(s.derive_error(), HasSubstr("FLOWMESH_PLUGIN_DATA_DIR: cannot expand \"~root/x\": only ~ and ~/ are supported"));
+  EXPECT_THAT(s.derive_error(),
+              HasSubstr("FLOWMESH_PLUGIN_DATA_DIR: cannot expand \"~root/x\": only ~ and ~/ are supported"));
 }
 
 TEST(EnvSchemaDerive, HostPathResolution) {

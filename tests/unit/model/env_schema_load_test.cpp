@@ -81,9 +81,11 @@ TEST(EnvSchemaLoad, ErrorsNameFileLineAndPath) {
               HasSubstr("a resolved path or a mount_source needs a default"));
   EXPECT_THAT(schema_error("sections: [{title: T, variables: [{key: 1A}]}]\n"),
               HasSubstr("\"1A\" is not a valid variable name"));
-  EXPECT_THAT(schema_error("derived: [{key: X, when: sometimes}]\n"), HasSubstr("derived[0].when: must be always, empty or unset"));
+  EXPECT_THAT(schema_error("derived: [{key: X, when: sometimes}]\n"),
+              HasSubstr("derived[0].when: must be always, empty or unset"));
   EXPECT_THAT(schema_error("derived: [{key: X, filter: upper}]\n"), HasSubstr("derived[0].filter: unknown filter"));
-  EXPECT_THAT(schema_error("dotenv_overrides_shell: maybe\n"), HasSubstr("dotenv_overrides_shell: must be true or false"));
+  EXPECT_THAT(schema_error("dotenv_overrides_shell: maybe\n"),
+              HasSubstr("dotenv_overrides_shell: must be true or false"));
   EXPECT_THAT(schema_error("schema_version: 2\n"), HasSubstr("unsupported schema_version"));
   EXPECT_THAT(schema_error("sections: [\n"), HasSubstr("/s/env.schema.yaml:"));
   EXPECT_THAT(schema_error(R"(sections: [{title: T, variables: [
@@ -107,8 +109,10 @@ TEST(EnvSchemaLoad, DiscoveryBesideTheComposeFile) {
 }
 
 TEST(EnvSchemaLoad, PresetValuesAreCheckedAgainstTheirVariables) {
-  EXPECT_THAT(schema_error("sections: [{title: T, variables: [{key: A, type: int}]}]\npresets: {p: {values: {B: x}}}\n"),
-              HasSubstr("presets.p.values.B: B is not a declared variable"));
-  EXPECT_THAT(schema_error("sections: [{title: T, variables: [{key: A, type: int}]}]\npresets: {p: {values: {A: x}}}\n"),
-              HasSubstr("presets.p.values.A: A must be an integer, got \"x\""));
+  EXPECT_THAT(
+      schema_error("sections: [{title: T, variables: [{key: A, type: int}]}]\npresets: {p: {values: {B: x}}}\n"),
+      HasSubstr("presets.p.values.B: B is not a declared variable"));
+  EXPECT_THAT(
+      schema_error("sections: [{title: T, variables: [{key: A, type: int}]}]\npresets: {p: {values: {A: x}}}\n"),
+      HasSubstr("presets.p.values.A: A must be an integer, got \"x\""));
 }

@@ -82,7 +82,8 @@ TEST(EnvSchemaCheck, OneByteDiffersIsADiffWithAHunk) {
   text.erase(pos + std::string("FLOWMESH_PLUGIN_DIR").size(), 1);
   const auto r = env_check(schema, text, "env.plugin-data.example");
   EXPECT_TRUE(r.differs);
-  EXPECT_THAT(r.diff, HasSubstr("--- env.plugin-data.example\n+++ env.plugin-data.example (rendered from the env schema)\n"));
+  EXPECT_THAT(r.diff,
+              HasSubstr("--- env.plugin-data.example\n+++ env.plugin-data.example (rendered from the env schema)\n"));
   EXPECT_THAT(r.diff, HasSubstr("-# Plugins are Python packages dropped under FLOWMESH_PLUGIN_DIR\n"
                                 "+# Plugins are Python packages dropped under FLOWMESH_PLUGIN_DIR \n"));
   EXPECT_THAT(r.diff, HasSubstr("@@ -339,7 +339,7 @@\n"));
@@ -92,8 +93,9 @@ TEST(EnvSchemaCheck, MissingFinalNewlineAndMissingFile) {
   const auto schema = parse_env_schema("sections: [{title: T, variables: [{key: A, default: x}]}]\n", "s.yaml");
   auto r = env_check(schema, "\n# ==== T ====\nA=x", "f");
   EXPECT_TRUE(r.differs);
-  EXPECT_EQ(r.diff, "--- f\n+++ f (rendered from the env schema)\n@@ -1,3 +1,3 @@\n \n # ==== T ====\n-A=x\n"
-                    "\\ No newline at end of file\n+A=x\n");
+  EXPECT_EQ(r.diff,
+            "--- f\n+++ f (rendered from the env schema)\n@@ -1,3 +1,3 @@\n \n # ==== T ====\n-A=x\n"
+            "\\ No newline at end of file\n+A=x\n");
   r = env_check(schema, "", "f");  // a missing file counts as empty
   EXPECT_TRUE(r.differs);
   EXPECT_EQ(r.diff, "--- f\n+++ f (rendered from the env schema)\n@@ -0,0 +1,3 @@\n+\n+# ==== T ====\n+A=x\n");
@@ -108,9 +110,10 @@ TEST(EnvSchemaCheck, DistantChangesMakeTwoHunks) {
     a += std::to_string(i) + "\n";
     b += (i == 2 ? "two" : i == 18 ? "eighteen" : std::to_string(i)) + "\n";
   }
-  EXPECT_EQ(unified_diff(a, b, "a", "b"),
-            "--- a\n+++ b\n@@ -1,5 +1,5 @@\n 1\n-2\n+two\n 3\n 4\n 5\n@@ -15,6 +15,6 @@\n 15\n 16\n 17\n-18\n+eighteen\n"
-            " 19\n 20\n");
+  EXPECT_EQ(
+      unified_diff(a, b, "a", "b"),
+      "--- a\n+++ b\n@@ -1,5 +1,5 @@\n 1\n-2\n+two\n 3\n 4\n 5\n@@ -15,6 +15,6 @@\n 15\n 16\n 17\n-18\n+eighteen\n"
+      " 19\n 20\n");
 }
 
 TEST(EnvSchemaRender, InitWithAPresetChangesOnlyItsValues) {
@@ -118,15 +121,16 @@ TEST(EnvSchemaRender, InitWithAPresetChangesOnlyItsValues) {
   const auto example = render_env_example(schema);
   const auto worker = render_env_file_for_init(schema, schema.preset_values("worker"));
   // (the same text as GNU `diff -u` prints for these two files)
-  EXPECT_EQ(unified_diff(example, worker, "a", "b"),
-            "--- a\n+++ b\n@@ -19,7 +19,7 @@\n"
-            " # This isolates container, network, and volume names,\n # but each stack still needs unique ports.\n"
-            " FLOWMESH_STACK_SUFFIX=\n-NODE_ROLE=root\n+NODE_ROLE=worker\n NODE_NAMESPACE=flowmesh\n"
-            " NODE_CLUSTER=dev\n NODE_ALIAS=node\n"
-            "@@ -260,8 +260,8 @@\n # Leave the TLS file paths empty to disable TLS.\n REDIS_TLS_DIR=./secrets/tls/redis\n"
-            " REDIS_TLS_CA_FILE=/etc/ssl/redis/redis-ca.pem\n-REDIS_TLS_CERT_FILE=/etc/ssl/redis/redis-server.pem\n"
-            "-REDIS_TLS_KEY_FILE=/etc/ssl/redis/redis-server.key\n+REDIS_TLS_CERT_FILE=\n+REDIS_TLS_KEY_FILE=\n \n"
-            " # ==== Port Forward Support ====\n ENABLE_SERVER_PORT_FORWARD=true\n");
+  EXPECT_EQ(
+      unified_diff(example, worker, "a", "b"),
+      "--- a\n+++ b\n@@ -19,7 +19,7 @@\n"
+      " # This isolates container, network, and volume names,\n # but each stack still needs unique ports.\n"
+      " FLOWMESH_STACK_SUFFIX=\n-NODE_ROLE=root\n+NODE_ROLE=worker\n NODE_NAMESPACE=flowmesh\n"
+      " NODE_CLUSTER=dev\n NODE_ALIAS=node\n"
+      "@@ -260,8 +260,8 @@\n # Leave the TLS file paths empty to disable TLS.\n REDIS_TLS_DIR=./secrets/tls/redis\n"
+      " REDIS_TLS_CA_FILE=/etc/ssl/redis/redis-ca.pem\n-REDIS_TLS_CERT_FILE=/etc/ssl/redis/redis-server.pem\n"
+      "-REDIS_TLS_KEY_FILE=/etc/ssl/redis/redis-server.key\n+REDIS_TLS_CERT_FILE=\n+REDIS_TLS_KEY_FILE=\n \n"
+      " # ==== Port Forward Support ====\n ENABLE_SERVER_PORT_FORWARD=true\n");
   EXPECT_EQ(render_env_file_for_init(schema, schema.preset_values("root")), example);
   try {
     schema.preset_values("edge");

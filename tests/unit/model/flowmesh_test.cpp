@@ -144,8 +144,7 @@ TEST(FlowMesh, ServerModel) {
   EXPECT_EQ(server.network_mode, "host");
   EXPECT_TRUE(server.networks.empty());
   ASSERT_TRUE(server.health);
-  EXPECT_EQ(server.health->test,
-            (std::vector<std::string>{"CMD", "curl", "-sf", "http://localhost:8000/healthz"}));
+  EXPECT_EQ(server.health->test, (std::vector<std::string>{"CMD", "curl", "-sf", "http://localhost:8000/healthz"}));
   EXPECT_EQ(server.health->start_period, duration(std::chrono::seconds(40)));
   // env_file (the stack's .env) merged under the service's own environment
   EXPECT_EQ(server.environment.at("REDIS_PASSWORD"), "very-strong-password");
@@ -208,9 +207,9 @@ TEST(FlowMesh, NewestFileTelemetryAndContentProfiles) {
 }
 
 TEST(FlowMesh, EveryFileRenders) {
-  for (auto [compose, env] : {std::pair{"compose.plugin-data.yml", "env.plugin-data.example"},
-                              std::pair{"compose.plugin-data.v1.yml", "env.plugin-data.example"},
-                              std::pair{"compose.yml", "env.example"}}) {
+  for (auto [compose, env] :
+       {std::pair{"compose.plugin-data.yml", "env.plugin-data.example"},
+        std::pair{"compose.plugin-data.v1.yml", "env.plugin-data.example"}, std::pair{"compose.yml", "env.example"}}) {
     stack s(compose, env);
     set_cli_variables(s.options);
     s.options.profiles = {"*"};

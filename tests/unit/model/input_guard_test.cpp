@@ -109,7 +109,8 @@ TEST(YamlGuard, BillionLaughsFixtureIsExcessiveAliasing) {
 
 TEST(YamlGuard, AnAnchorInsideItself) {
   temp_project t;
-  EXPECT_THAT(compose_error(t, "x-a: &a [1, *a]\n"), EndsWith("compose.yaml:1:13: yaml: anchor 'a' value contains itself"));
+  EXPECT_THAT(compose_error(t, "x-a: &a [1, *a]\n"),
+              EndsWith("compose.yaml:1:13: yaml: anchor 'a' value contains itself"));
   EXPECT_THAT(compose_error(t, "x-a: &a {b: {c: *a}}\n"),
               EndsWith("compose.yaml:1:17: yaml: anchor 'a' value contains itself"));
 }
@@ -122,8 +123,9 @@ TEST(YamlGuard, NestingDeeperThan200IsRefused) {
   EXPECT_EQ(compose_error(t, "x-deep: " + std::string(199, '[') + std::string(199, ']') + "\n"), "");
   // An alias can place a deep anchored value deeper still: refused at the alias.
   const std::string deep = std::string(150, '[') + std::string(150, ']');
-  EXPECT_THAT(compose_error(t, "x-a: &a " + deep + "\nx-b: " + std::string(60, '[') + "*a" + std::string(60, ']') + "\n"),
-              EndsWith("compose.yaml:2:66: yaml: exceeded max depth of 200"));
+  EXPECT_THAT(
+      compose_error(t, "x-a: &a " + deep + "\nx-b: " + std::string(60, '[') + "*a" + std::string(60, ']') + "\n"),
+      EndsWith("compose.yaml:2:66: yaml: exceeded max depth of 200"));
 }
 
 // yaml-cpp spends about 3 µs and the tree about 350 bytes a node: a dense file under the size limit
@@ -192,7 +194,8 @@ TEST(Utf8Guard, EveryKindOfBadSequenceIsLocated) {
   for (const auto& [content, error] : cases)
     EXPECT_EQ(compose_error(t, content), (t.dir() / "compose.yaml").string() + error) << content;
   // Good UTF-8, a UTF-8 byte order mark, and UTF-16 with its byte order mark all load.
-  EXPECT_EQ(compose_error(t, "\xef\xbb\xbfservices:\n  caf\xc3\xa9:\n    image: \"\xe2\x82\xac \xf0\x9f\x90\xb3\"\n"), "");
+  EXPECT_EQ(compose_error(t, "\xef\xbb\xbfservices:\n  caf\xc3\xa9:\n    image: \"\xe2\x82\xac \xf0\x9f\x90\xb3\"\n"),
+            "");
   std::string utf16 = "\xff\xfe";
   for (char c : std::string("services:\n  web:\n    image: nginx\n")) utf16 += std::string{c, '\0'};
   t.write("compose.yaml", utf16);
@@ -206,7 +209,8 @@ TEST(Utf8Guard, EnvFileAndEnvSchemaFixtures) {
             fixture("invalid-utf8-env-schema.yaml") + ":6:21: yaml: invalid leading UTF-8 octet");
   temp_project t;
   t.write("compose.yaml", "services:\n  web:\n    image: nginx\n").write(".env", "A=1\nB=\"x\xff\"\n");
-  EXPECT_EQ(bounded_load_error(t, {}), (t.dir() / ".env").string() + ":2:5: invalid UTF-8: invalid leading UTF-8 octet");
+  EXPECT_EQ(bounded_load_error(t, {}),
+            (t.dir() / ".env").string() + ":2:5: invalid UTF-8: invalid leading UTF-8 octet");
 }
 
 // The process environment is not a file, but its bytes are refused where a value takes them.
@@ -226,7 +230,8 @@ TEST(SizeGuard, InputsOver64MiBAreRefusedBeforeParsing) {
   t.write("compose.yaml", "services: {}\n" + std::string((std::size_t{64} << 20), '#'));
   EXPECT_EQ(bounded_load_error(t, {}), (t.dir() / "compose.yaml").string() + ": larger than the 64 MiB input limit");
   EXPECT_EQ(bounded_load_error(t, {"/dev/zero"}), "/dev/zero: larger than the 64 MiB input limit");
-  EXPECT_EQ(bounded_error([] { read_env_files({"/dev/zero"}, lookup_in(env_map{})); }), "/dev/zero: larger than the 64 MiB input limit");
+  EXPECT_EQ(bounded_error([] { read_env_files({"/dev/zero"}, lookup_in(env_map{})); }),
+            "/dev/zero: larger than the 64 MiB input limit");
   EXPECT_EQ(bounded_error([] { load_env_schema("/dev/zero"); }), "/dev/zero: larger than the 64 MiB input limit");
   auto o = t.options({"-"});
   o.stdin_content = std::string((std::size_t{64} << 20) + 1, ' ');

@@ -52,9 +52,7 @@ TEST(interpolation, text_after_a_braced_expression_is_substituted_on_its_own) {
   EXPECT_EQ(error_of("${FOO:-x} ${").template_text(), "${FOO:-x} ${");
 }
 
-TEST(interpolation, an_unused_invalid_default_is_never_parsed) {
-  EXPECT_EQ(subst("${FOO:-${ }}"), "foo");
-}
+TEST(interpolation, an_unused_invalid_default_is_never_parsed) { EXPECT_EQ(subst("${FOO:-${ }}"), "foo"); }
 
 TEST(interpolation, missing_required_carries_variable_and_interpolated_reason) {
   const auto e = error_of("x ${EMPTY:?set EMPTY, FOO is $FOO}");

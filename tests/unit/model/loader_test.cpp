@@ -142,15 +142,17 @@ TEST(Environment, MissingEnvFile) {
 TEST(Environment, ComposeProfilesFromDotEnv) {
   temp_project t;
   t.write(".env", "COMPOSE_PROFILES=debug\n");
-  const auto p = t.load_file("services:\n  web:\n    image: nginx\n  dbg:\n    image: busybox\n    profiles: [debug]\n");
+  const auto p =
+      t.load_file("services:\n  web:\n    image: nginx\n  dbg:\n    image: busybox\n    profiles: [debug]\n");
   EXPECT_EQ(p.services.count("dbg"), 1u);
 }
 
 TEST(Interpolation, RequiredVariableErrorNamesThePlace) {
   temp_project t;
   t.write("compose.yaml", "services:\n  web:\n    image: nginx\n    volumes:\n      - ${DATA:?set DATA}:/data\n");
-  EXPECT_EQ(load_error(t.options()), (t.dir() / "compose.yaml").string() +
-                                         ":5:9: services.web.volumes[0]: required variable DATA is missing a value: set DATA");
+  EXPECT_EQ(load_error(t.options()),
+            (t.dir() / "compose.yaml").string() +
+                ":5:9: services.web.volumes[0]: required variable DATA is missing a value: set DATA");
 }
 
 TEST(Interpolation, KeysAreNotInterpolated) {
@@ -333,8 +335,10 @@ TEST(Profiles, RequiredDependencyOnDisabledService) {
     image: postgres
     profiles: [data]
 )");
-  EXPECT_THAT(load_error(t.options()),
-              HasSubstr("services.web.depends_on: service db is required by web but is disabled. Can be enabled by profiles [data]"));
+  EXPECT_THAT(
+      load_error(t.options()),
+      HasSubstr(
+          "services.web.depends_on: service db is required by web but is disabled. Can be enabled by profiles [data]"));
 }
 
 TEST(Profiles, OptionalDependencyOnDisabledServiceIsDropped) {

@@ -91,7 +91,8 @@ TEST(ConfigHash, StableAndSensitive) {
   // same model written differently → same hash
   EXPECT_EQ(config_hash(t.load_file("services:\n  web:\n    environment: [B=2, A=1]\n    image: nginx\n"), "web"), h1);
   // a real change → another hash
-  EXPECT_NE(config_hash(t.load_file("services:\n  web:\n    image: nginx\n    environment:\n      A: \"1\"\n"), "web"), h1);
+  EXPECT_NE(config_hash(t.load_file("services:\n  web:\n    image: nginx\n    environment:\n      A: \"1\"\n"), "web"),
+            h1);
   // scale is not part of a container's configuration
   EXPECT_EQ(config_hash(t.load_file(base + "    scale: 3\n"), "web"), h1);
   EXPECT_EQ(config_hash(t.load_file(base + "    deploy: {replicas: 2}\n"), "web"),
@@ -105,11 +106,11 @@ TEST(ConfigHash, IgnoresDependenciesProfilesPullPolicyAndBuild) {
   const std::string db = "  db: {image: redis, profiles: [root]}\n";
   const auto plain = config_hash(t.load_file("services:\n  web: {image: nginx}\n" + db), "web");
   EXPECT_EQ(config_hash(t.load_file("services:\n  web:\n    image: nginx\n    depends_on:\n      db: {condition: "
-                                    "service_healthy, required: false}\n" + db),
+                                    "service_healthy, required: false}\n" +
+                                    db),
                         "web"),
             plain);
-  EXPECT_EQ(config_hash(t.load_file("services:\n  web: {image: nginx, pull_policy: always}\n" + db), "web"),
-            plain);
+  EXPECT_EQ(config_hash(t.load_file("services:\n  web: {image: nginx, pull_policy: always}\n" + db), "web"), plain);
   EXPECT_EQ(config_hash(t.load_file("services:\n  web: {image: nginx, build: .}\n" + db), "web"), plain);
   EXPECT_NE(config_hash(t.load_file("services:\n  web: {image: nginx, user: nobody}\n" + db), "web"), plain);
 }

@@ -46,11 +46,13 @@ TEST(RestartPolicy, OthersAreRefusedAtTheField) {
       {"sometimes",
        "invalid restart policy: unknown policy 'sometimes'; use one of 'no', 'always', 'on-failure', or "
        "'unless-stopped'"},
-      {"false", "invalid restart policy: unknown policy 'false'; use one of 'no', 'always', 'on-failure', or "
-                "'unless-stopped'"},
+      {"false",
+       "invalid restart policy: unknown policy 'false'; use one of 'no', 'always', 'on-failure', or "
+       "'unless-stopped'"},
   };
   for (const auto& [value, error] : cases)
-    EXPECT_THAT(web_error(t, "    restart: " + value + "\n"), EndsWith(":4:14: services.web.restart: " + error)) << value;
+    EXPECT_THAT(web_error(t, "    restart: " + value + "\n"), EndsWith(":4:14: services.web.restart: " + error))
+        << value;
   EXPECT_THAT(web_error(t, "    deploy:\n      restart_policy:\n        condition: sometimes\n"),
               EndsWith(":6:20: services.web.deploy.restart_policy.condition: invalid restart_policy condition "
                        "'sometimes'; use one of 'none', 'on-failure' or 'any'"));
@@ -60,7 +62,9 @@ TEST(RestartPolicy, OthersAreRefusedAtTheField) {
 
 TEST(PortSpec, PortsAreZeroTo65535AndTheIpIsAnAddress) {
   temp_project t;
-  const auto port_error = [&](const std::string& spec) { return web_error(t, "    ports:\n      - \"" + spec + "\"\n"); };
+  const auto port_error = [&](const std::string& spec) {
+    return web_error(t, "    ports:\n      - \"" + spec + "\"\n");
+  };
   for (const char* ok : {"65535:65535", "0", "127.0.0.1:80:80", "[::1]:80:80", "::1:80:80", "8000-8010:80",
                          "9090-9091:8080-8081", "080:0080/udp"})
     EXPECT_EQ(port_error(ok), "") << ok;
@@ -75,7 +79,8 @@ TEST(PortSpec, PortsAreZeroTo65535AndTheIpIsAnAddress) {
       {"8000-8002:80-81", "invalid ranges specified for container and host Ports: 80-81 and 8000-8002"},
   };
   for (const auto& [spec, error] : cases)
-    EXPECT_THAT(port_error(spec), EndsWith(":5:9: services.web.ports[0]: invalid port \"" + spec + "\": " + error)) << spec;
+    EXPECT_THAT(port_error(spec), EndsWith(":5:9: services.web.ports[0]: invalid port \"" + spec + "\": " + error))
+        << spec;
   // The long syntax, and expose.
   EXPECT_THAT(web_error(t, "    ports:\n      - target: 65536\n"),
               EndsWith(":5:17: services.web.ports[0].target: must be less than or equal to 65535"));
@@ -114,7 +119,8 @@ TEST(IntegerRange, ScaleAndReplicasFitTheEnginesInt) {
     EXPECT_THAT(web_error(t, std::string("    deploy:\n      replicas: ") + big + "\n"),
                 EndsWith(":5:17: services.web.deploy.replicas: must be less than or equal to 2147483647"));
   }
-  EXPECT_THAT(web_error(t, "    scale: -1\n"), EndsWith(":4:12: services.web.scale: must be greater than or equal to 0"));
+  EXPECT_THAT(web_error(t, "    scale: -1\n"),
+              EndsWith(":4:12: services.web.scale: must be greater than or equal to 0"));
   EXPECT_THAT(web_error(t, "    scale: 9223372036854775808\n"),
               EndsWith(":4:12: services.web.scale: invalid integer: 9223372036854775808: value out of range"));
   EXPECT_THAT(web_error(t, "    healthcheck:\n      retries: 2147483648\n"),
@@ -123,7 +129,8 @@ TEST(IntegerRange, ScaleAndReplicasFitTheEnginesInt) {
               EndsWith(":5:38: services.web.deploy.restart_policy.max_attempts: must be greater than or equal to 0"));
   EXPECT_THAT(web_error(t, "    oom_score_adj: 1001\n"),
               EndsWith(":4:20: services.web.oom_score_adj: must be less than or equal to 1000"));
-  EXPECT_THAT(web_error(t, "    cpu_count: -1\n"), EndsWith(":4:16: services.web.cpu_count: must be greater than or equal to 0"));
+  EXPECT_THAT(web_error(t, "    cpu_count: -1\n"),
+              EndsWith(":4:16: services.web.cpu_count: must be greater than or equal to 0"));
   EXPECT_EQ(web_error(t, "    pids_limit: -9223372036854775808\n    oom_score_adj: -1000\n"), "");
 }
 
@@ -134,20 +141,24 @@ TEST(ByteSize, SizesFitAnInt64AndAreNotNegative) {
               EndsWith(":4:15: services.web.shm_size: invalid size: \"99999999999999999999g\": value out of range"));
   EXPECT_THAT(web_error(t, "    shm_size: 8192p\n"),
               EndsWith(":4:15: services.web.shm_size: invalid size: \"8192p\": value out of range"));
-  EXPECT_THAT(web_error(t, "    mem_limit: -5\n"), EndsWith(":4:16: services.web.mem_limit: must be greater than or equal to 0"));
+  EXPECT_THAT(web_error(t, "    mem_limit: -5\n"),
+              EndsWith(":4:16: services.web.mem_limit: must be greater than or equal to 0"));
   EXPECT_EQ(web_error(t, "    memswap_limit: -1\n"), "");
   EXPECT_THAT(web_error(t, "    memswap_limit: -2\n"),
               EndsWith(":4:20: services.web.memswap_limit: must be -1 (unlimited) or greater than or equal to 0"));
-  EXPECT_THAT(web_error(t, "    deploy:\n      resources:\n        limits: {memory: 9999999999p}\n"),
-              EndsWith(":6:26: services.web.deploy.resources.limits.memory: invalid size: \"9999999999p\": value out of "
-                       "range"));
+  EXPECT_THAT(
+      web_error(t, "    deploy:\n      resources:\n        limits: {memory: 9999999999p}\n"),
+      EndsWith(":6:26: services.web.deploy.resources.limits.memory: invalid size: \"9999999999p\": value out of "
+               "range"));
 }
 
 TEST(FloatRange, CpusAreAFiniteFloat32AndNotNegative) {
   temp_project t;
   for (const char* bad : {"inf", "nan", "\"-inf\""})
-    EXPECT_THAT(web_error(t, std::string("    cpus: ") + bad + "\n"), ::testing::HasSubstr(":4:11: services.web.cpus: invalid number: "));
-  EXPECT_THAT(web_error(t, "    cpus: 1e39\n"), EndsWith(":4:11: services.web.cpus: invalid number: 1e39: value out of range"));
+    EXPECT_THAT(web_error(t, std::string("    cpus: ") + bad + "\n"),
+                ::testing::HasSubstr(":4:11: services.web.cpus: invalid number: "));
+  EXPECT_THAT(web_error(t, "    cpus: 1e39\n"),
+              EndsWith(":4:11: services.web.cpus: invalid number: 1e39: value out of range"));
   EXPECT_THAT(web_error(t, "    cpus: -2\n"), EndsWith(":4:11: services.web.cpus: must be greater than or equal to 0"));
   EXPECT_EQ(web(t, "    cpus: 0.5\n").name, "web");
 }
@@ -168,8 +179,9 @@ TEST(DurationRange, DurationsFitAnInt64OfNanosecondsAndTheEnginesUnits) {
   // The engine refuses a healthcheck duration that is set but under 1ms.
   EXPECT_THAT(web_error(t, "    healthcheck:\n      interval: 500us\n"),
               EndsWith(":5:17: services.web.healthcheck.interval: Interval in Healthcheck cannot be less than 1ms"));
-  EXPECT_THAT(web_error(t, "    healthcheck:\n      start_period: -1s\n"),
-              EndsWith(":5:21: services.web.healthcheck.start_period: StartPeriod in Healthcheck cannot be less than 1ms"));
+  EXPECT_THAT(
+      web_error(t, "    healthcheck:\n      start_period: -1s\n"),
+      EndsWith(":5:21: services.web.healthcheck.start_period: StartPeriod in Healthcheck cannot be less than 1ms"));
   EXPECT_EQ(web_error(t, "    healthcheck:\n      interval: 0s\n      timeout: 1ms\n"), "");
 }
 

@@ -15,12 +15,12 @@ using stackctl::model::volume_spec;
 using stackctl::model::volume_spec_error;
 
 TEST(volume_spec, host_path_rule) {
-  for (const char* path : {".", "./a", "..", ".hidden", "/", "/abs", "~", "~/x", "~user", "\\\\srv\\share", "C:",
-                           "c:relative", "Z:\\", "\xc3\xa9:x", "\xe7\x95\x8c:x"}) {
+  for (const char* path : {".", "./a", "..", ".hidden", "/", "/abs", "~", "~/x", "~user", "\\\\srv\\share",
+                           "C:", "c:relative", "Z:\\", "\xc3\xa9:x", "\xe7\x95\x8c:x"}) {
     EXPECT_TRUE(is_host_path(path)) << path;
   }
-  for (const char* name : {"", "data", "relative/path", "1:x", "c", "$HOME/x", "${PWD}", "_:x", "\\single",
-                           "\xc3\xa9"}) {
+  for (const char* name :
+       {"", "data", "relative/path", "1:x", "c", "$HOME/x", "${PWD}", "_:x", "\\single", "\xc3\xa9"}) {
     EXPECT_FALSE(is_host_path(name)) << name;
   }
 }

@@ -14,9 +14,9 @@
 namespace stackctl::deploy {
 
 struct apply_options {
-  int parallel = -1;                // at most this many actions at once; -1 = unlimited
-  std::optional<int> timeout;       // stop timeout (s) when recreating or removing
-  std::chrono::milliseconds poll_interval{250};  // health/state polling of wait actions
+  int parallel = -1;                                      // at most this many actions at once; -1 = unlimited
+  std::optional<int> timeout;                             // stop timeout (s) when recreating or removing
+  std::chrono::milliseconds poll_interval{250};           // health/state polling of wait actions
   std::optional<std::chrono::milliseconds> wait_timeout;  // bounds each dependency wait
 };
 

@@ -14,7 +14,7 @@ namespace stackctl::deploy {
 
 // What the create body needs beyond the model.
 struct container_context {
-  std::string name;         // the final container name (aliases use it)
+  std::string name;  // the final container name (aliases use it)
   int number = 1;
   std::string config_hash;  // com.docker.compose.config-hash
   std::string image_id;     // com.docker.compose.image
@@ -28,7 +28,7 @@ struct container_context {
 // One network a container joins: engine network name and its endpoint (aliases = container name,
 // service name, configured aliases).
 struct network_attachment {
-  std::string key;      // the network's key in the project
+  std::string key;  // the network's key in the project
   std::string network;
   engine::endpoint_settings endpoint;
 };
@@ -41,12 +41,10 @@ std::vector<network_attachment> network_attachments(const model::project& p, con
 // The create body. On API < 1.44 only the primary network is in NetworkingConfig: connect the
 // others (extra_networks) before start.
 engine::container_create_request make_create_request(const model::project& p, const model::service& s,
-                                                     const container_context& ctx,
-                                                     engine::api_version version);
+                                                     const container_context& ctx, engine::api_version version);
 // The attachments that are not in the create body for `version` (to connect before start).
 std::vector<network_attachment> extra_networks(const model::project& p, const model::service& s,
-                                               const std::string& container_name,
-                                               engine::api_version version);
+                                               const std::string& container_name, engine::api_version version);
 
 // The endpoint a container (ctx.name) of `s` has on its network `key` as the create call (or the
 // connect before start) gives it: aliases, addresses, links, MAC from API 1.44. For reconnecting a
@@ -62,9 +60,9 @@ std::vector<std::string> environment_list(const model::project& p, const model::
 // (`environment:`): compose copies it into the container before each start
 // (PUT /containers/{id}/archive?path=/ with a one-file tar), since there is no file to bind.
 struct injected_file {
-  std::string kind;  // "secret" or "config"
-  std::string name;  // the top-level key
-  engine::tar_entry entry;  // name = absolute target (/run/secrets/<x>, /<x>), mode 0444 unless set
+  std::string kind;           // "secret" or "config"
+  std::string name;           // the top-level key
+  engine::tar_entry entry;    // name = absolute target (/run/secrets/<x>, /<x>), mode 0444 unless set
   bool copy_uid_gid = false;  // uid or gid given
 };
 // Throws std::runtime_error for an environment variable set nowhere, a non-numeric uid/gid and

@@ -28,8 +28,8 @@ using line_sink = std::function<void(std::string_view line)>;
 // `logs -f`): a container that restarts, or starts anew, gets a new stream from its start, and it
 // returns once every container that was running has stopped for good (no restart coming). Without
 // engine.events: when every stream ended. Always when `stop` is requested.
-void logs(const std::string& project_name, engine_ref engine, const logs_options& options,
-          const line_sink& sink, std::stop_token stop = {});
+void logs(const std::string& project_name, engine_ref engine, const logs_options& options, const line_sink& sink,
+          std::stop_token stop = {});
 
 // The prefix compose prints for a container: name without "<project>-", padded to `width`, " | ".
 std::string log_prefix(const std::string& container_name, const std::string& project_name, std::size_t width);

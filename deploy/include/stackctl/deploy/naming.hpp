@@ -26,9 +26,8 @@ std::string depends_on_label(const model::service& s);
 
 // User labels + the compose set (project, service, container-number, oneoff=False, config-hash,
 // project.working_dir, project.config_files, depends_on, image, version).
-std::map<std::string, std::string> container_labels(const model::project& p, const model::service& s,
-                                                    int number, const std::string& config_hash,
-                                                    const std::string& image_id);
+std::map<std::string, std::string> container_labels(const model::project& p, const model::service& s, int number,
+                                                    const std::string& config_hash, const std::string& image_id);
 // User labels + com.docker.compose.network/.project/.version.
 std::map<std::string, std::string> network_labels(const model::project& p, const model::network& n);
 // User labels + com.docker.compose.volume/.project/.version.

@@ -37,15 +37,15 @@ struct attached_container {
 
 struct action {
   action_kind kind = action_kind::create_container;
-  std::string resource;      // engine name of the network/volume/container, or the directory
-  std::string key;           // network/volume key
-  std::string service;       // container and wait actions
-  int number = 0;            // container number
-  std::string container_id;  // the existing container (recreate, remove, start of a kept one)
-  std::string condition;     // wait: service_started|service_healthy|service_completed_successfully
-  bool required = true;      // wait: false turns a failure into a warning
-  bool serialise_start = false;  // start: publishes host ports from a range (or ephemeral)
-  std::vector<std::size_t> after;  // indices of actions that must finish first
+  std::string resource;                      // engine name of the network/volume/container, or the directory
+  std::string key;                           // network/volume key
+  std::string service;                       // container and wait actions
+  int number = 0;                            // container number
+  std::string container_id;                  // the existing container (recreate, remove, start of a kept one)
+  std::string condition;                     // wait: service_started|service_healthy|service_completed_successfully
+  bool required = true;                      // wait: false turns a failure into a warning
+  bool serialise_start = false;              // start: publishes host ports from a range (or ephemeral)
+  std::vector<std::size_t> after;            // indices of actions that must finish first
   std::vector<attached_container> attached;  // recreate_network
 };
 
@@ -56,8 +56,8 @@ struct plan_options {
   recreate_policy recreate = recreate_policy::diverged;
   bool remove_orphans = false;
   bool no_start = false;
-  bool create_host_paths = true;      // make_directory actions for missing bind sources
-  std::map<std::string, int> scale;   // overrides scale/deploy.replicas
+  bool create_host_paths = true;     // make_directory actions for missing bind sources
+  std::map<std::string, int> scale;  // overrides scale/deploy.replicas
 };
 
 struct kept_container {

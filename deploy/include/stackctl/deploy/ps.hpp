@@ -20,13 +20,13 @@ struct ps_options {
 struct ps_row {
   std::string id, name, image, command, service, project;
   int number = 0;
-  std::int64_t created = 0;  // Unix seconds
-  std::string state;         // running|exited|...
-  std::string status;        // "Up 3 minutes (healthy)"
-  std::string health;        // healthy|unhealthy|starting|"" (from the status text)
+  std::int64_t created = 0;      // Unix seconds
+  std::string state;             // running|exited|...
+  std::string status;            // "Up 3 minutes (healthy)"
+  std::string health;            // healthy|unhealthy|starting|"" (from the status text)
   std::optional<int> exit_code;  // exited containers (from the status text)
   std::vector<engine::container_port> publishers;
-  std::string ports;         // "0.0.0.0:8080->80/tcp, 443/tcp"
+  std::string ports;  // "0.0.0.0:8080->80/tcp, 443/tcp"
   // As listed (for `ps --format json`: Labels, Networks, Mounts, LocalVolumes).
   std::map<std::string, std::string> labels;
   std::vector<std::string> networks;

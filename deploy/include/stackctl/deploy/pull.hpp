@@ -12,8 +12,8 @@ namespace stackctl::deploy {
 struct pull_options {
   std::vector<std::string> services;  // empty = all
   bool include_deps = false;
-  bool ignore_failures = false;       // --ignore-pull-failures: failures become warnings
-  bool missing_only = false;          // --policy missing: skip images present locally
+  bool ignore_failures = false;  // --ignore-pull-failures: failures become warnings
+  bool missing_only = false;     // --policy missing: skip images present locally
   int parallel = -1;
 };
 

@@ -28,7 +28,7 @@ struct up_options {
   std::optional<int> timeout;        // stop timeout (s) when recreating / removing
   bool wait = false;                 // --wait: until running (healthy when a healthcheck exists)
   std::optional<std::chrono::milliseconds> wait_timeout;
-  int parallel = -1;                 // --parallel / COMPOSE_PARALLEL_LIMIT; -1 unlimited
+  int parallel = -1;  // --parallel / COMPOSE_PARALLEL_LIMIT; -1 unlimited
   std::chrono::milliseconds poll_interval{250};
   // The env schema's paths to create (host_paths.hpp): after every check passed — so a missing
   // external volume leaves nothing on the host — and before anything else is created.
@@ -48,7 +48,7 @@ up_result up(const model::project& p, engine_ref engine, const up_options& optio
 // network and volume exists; each selected service's image is present (pulled when the policy
 // allows). Returns service → image id.
 std::map<std::string, std::string> preflight(const model::project& p, engine_ref engine,
-                                             const std::vector<std::string>& services,
-                                             const std::string& pull_policy, const progress_sink& progress = {});
+                                             const std::vector<std::string>& services, const std::string& pull_policy,
+                                             const progress_sink& progress = {});
 
 }  // namespace stackctl::deploy

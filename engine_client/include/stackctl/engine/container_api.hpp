@@ -10,8 +10,8 @@
 #include "stackctl/engine/container_list_options.hpp"
 #include "stackctl/engine/container_remove_options.hpp"
 #include "stackctl/engine/container_summary.hpp"
-#include "stackctl/engine/copy_to_container_options.hpp"
 #include "stackctl/engine/container_wait_result.hpp"
+#include "stackctl/engine/copy_to_container_options.hpp"
 #include "stackctl/engine/log_sink.hpp"
 #include "stackctl/engine/logs_options.hpp"
 #include "stackctl/engine/wait_condition.hpp"
@@ -24,8 +24,7 @@ class container_api {
 
   // POST /containers/create?name=. An empty name lets the daemon pick one. The body is
   // serialized for the negotiated version (a field too new → engine_error(version)).
-  virtual container_create_response create(const container_create_request& request,
-                                           std::string_view name = {}) = 0;
+  virtual container_create_response create(const container_create_request& request, std::string_view name = {}) = 0;
   // POST /containers/{id}/start; already running (304) is success.
   virtual void start(std::string_view id) = 0;
   // POST /containers/{id}/stop?t=; already stopped (304) is success. The HTTP timeout is the
@@ -43,8 +42,7 @@ class container_api {
   virtual std::vector<container_summary> list(const container_list_options& options = {}) = 0;
   // POST /containers/{id}/wait?condition=. No total timeout; cancelling through `stop` throws
   // engine_error(cancelled) since there is no result.
-  virtual container_wait_result wait(std::string_view id,
-                                     wait_condition condition = wait_condition::not_running,
+  virtual container_wait_result wait(std::string_view id, wait_condition condition = wait_condition::not_running,
                                      std::stop_token stop = {}) = 0;
   // POST /containers/{id}/rename?name=.
   virtual void rename(std::string_view id, std::string_view new_name) = 0;

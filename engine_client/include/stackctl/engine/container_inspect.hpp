@@ -43,8 +43,8 @@ struct container_state {
   bool dead = false;
   int pid = 0;
   int exit_code = 0;
-  std::string error;        // e.g. why the last start failed
-  std::string started_at;   // RFC 3339 nano; "0001-01-01T00:00:00Z" when never
+  std::string error;       // e.g. why the last start failed
+  std::string started_at;  // RFC 3339 nano; "0001-01-01T00:00:00Z" when never
   std::string finished_at;
   std::optional<container_health> health;  // only with a healthcheck
 };

@@ -10,9 +10,9 @@
 namespace stackctl::engine {
 
 struct device_request {
-  std::string driver;                              // "nvidia", or empty for any
-  std::optional<int> count;                        // -1: all devices
-  std::vector<std::string> device_ids;             // DeviceIDs
+  std::string driver;                                  // "nvidia", or empty for any
+  std::optional<int> count;                            // -1: all devices
+  std::vector<std::string> device_ids;                 // DeviceIDs
   std::vector<std::vector<std::string>> capabilities;  // OR of ANDs: [["gpu"]]
   std::map<std::string, std::string> options;
   friend bool operator==(const device_request&, const device_request&) = default;

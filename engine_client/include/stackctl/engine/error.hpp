@@ -29,11 +29,10 @@ error_kind error_kind_from_status(long status);
 
 class engine_error : public std::runtime_error {
  public:
-  engine_error(error_kind kind, std::string message, long status = 0, std::string method = {},
-               std::string path = {});
+  engine_error(error_kind kind, std::string message, long status = 0, std::string method = {}, std::string path = {});
 
   error_kind kind() const noexcept { return kind_; }
-  long status() const noexcept { return status_; }           // 0 when no HTTP status applies
+  long status() const noexcept { return status_; }                  // 0 when no HTTP status applies
   const std::string& message() const noexcept { return message_; }  // the daemon's own text
   const std::string& method() const noexcept { return method_; }
   const std::string& path() const noexcept { return path_; }

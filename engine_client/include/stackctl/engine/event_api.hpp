@@ -17,8 +17,7 @@ class event_api {
   // Calls `on_event` for each event until `until` is reached (the daemon ends the stream) or
   // `stop` is requested; both are a normal return. No total timeout. An exception thrown by
   // on_event ends the stream and reaches the caller.
-  virtual void stream(const events_options& options, const event_callback& on_event,
-                      std::stop_token stop = {}) = 0;
+  virtual void stream(const events_options& options, const event_callback& on_event, std::stop_token stop = {}) = 0;
 };
 
 }  // namespace stackctl::engine

@@ -17,7 +17,7 @@ struct event_message {
   std::string type;    // container|image|network|volume|daemon|plugin|service|node|secret|config
   std::string action;  // create, start, die, destroy, "health_status: healthy", ...
   event_actor actor;
-  std::string scope;  // local|swarm
+  std::string scope;           // local|swarm
   std::int64_t time = 0;       // Unix seconds
   std::int64_t time_nano = 0;  // Unix nanoseconds
 };

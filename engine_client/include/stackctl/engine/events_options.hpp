@@ -7,8 +7,8 @@
 namespace stackctl::engine {
 
 struct events_options {
-  std::string since;  // same forms as logs_options::since; "" = only new events
-  std::string until;  // "" = forever (until the stop_token fires)
+  std::string since;                  // same forms as logs_options::since; "" = only new events
+  std::string until;                  // "" = forever (until the stop_token fires)
   stackctl::engine::filters filters;  // type=container, label=..., event=die, ...
 };
 

@@ -28,9 +28,9 @@ struct host_config {
   std::optional<std::string> network_mode;  // bridge|host|none|container:<id>|<network name>
   engine::resources resources;              // flattened into HostConfig on the wire
   std::optional<bool> init;
-  std::map<std::string, std::string> tmpfs;    // HostConfig.Tmpfs: {"/run": "rw,size=64m"}
+  std::map<std::string, std::string> tmpfs;  // HostConfig.Tmpfs: {"/run": "rw,size=64m"}
   std::map<std::string, std::string> sysctls;
-  std::vector<std::string> extra_hosts;        // "host:ip"
+  std::vector<std::string> extra_hosts;  // "host:ip"
   std::vector<std::string> dns;
   std::vector<std::string> dns_search;
   std::vector<std::string> dns_options;

@@ -44,9 +44,8 @@ class image_api {
   std::string import_tar(const body_reader& body, std::string_view repo, std::string_view tag,
                          const progress_callback& progress = {}, std::stop_token stop = {});
   // Streams the file at `tar_file`.
-  std::string import_tar(const std::filesystem::path& tar_file, std::string_view repo,
-                         std::string_view tag, const progress_callback& progress = {},
-                         std::stop_token stop = {});
+  std::string import_tar(const std::filesystem::path& tar_file, std::string_view repo, std::string_view tag,
+                         const progress_callback& progress = {}, std::stop_token stop = {});
   std::string import_tar(const std::filesystem::path& tar_file, const import_options& options,
                          const progress_callback& progress = {}, std::stop_token stop = {});
   // POST /images/{source}/tag?repo=&tag= (201).

@@ -12,7 +12,7 @@ struct import_options {
   // Dockerfile instructions applied to the image, one per entry: R"(CMD ["sh"])",
   // "ENV PATH=/bin", "WORKDIR /app", R"(ENTRYPOINT ["/bin/app"])", "EXPOSE 80", "LABEL a=b".
   std::vector<std::string> changes;
-  std::string message;  // commit message
+  std::string message;                  // commit message
   std::optional<std::string> platform;  // "linux/amd64" (arch honoured from 1.42)
 };
 

@@ -39,7 +39,7 @@ struct volume_options {
   std::optional<bool> no_copy;
   std::map<std::string, std::string> labels;
   std::optional<engine::driver_config> driver_config;
-  std::optional<std::string> subpath;   // 1.45
+  std::optional<std::string> subpath;  // 1.45
   friend bool operator==(const volume_options&, const volume_options&) = default;
 };
 

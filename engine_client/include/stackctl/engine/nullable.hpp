@@ -16,10 +16,10 @@ inline constexpr json_null_t json_null{0};
 template <class T>
 class nullable {
  public:
-  constexpr nullable() noexcept = default;                  // absent
-  constexpr nullable(std::nullopt_t) noexcept {}            // absent
+  constexpr nullable() noexcept = default;                   // absent
+  constexpr nullable(std::nullopt_t) noexcept {}             // absent
   constexpr nullable(json_null_t) noexcept : null_(true) {}  // null
-  nullable(T value) : value_(std::move(value)) {}           // a value (may be an empty list)
+  nullable(T value) : value_(std::move(value)) {}            // a value (may be an empty list)
 
   bool is_absent() const noexcept { return !value_ && !null_; }
   bool is_null() const noexcept { return null_; }

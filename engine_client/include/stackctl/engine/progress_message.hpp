@@ -16,14 +16,14 @@ struct progress_detail {
 };
 
 struct progress_message {
-  std::string status;    // "Pulling fs layer", "Download complete", "sha256:…" (import)
-  std::string id;        // layer id, or the tag being pulled
-  std::string progress;  // the daemon's text bar (deprecated, still sent by 1.41)
+  std::string status;                     // "Pulling fs layer", "Download complete", "sha256:…" (import)
+  std::string id;                         // layer id, or the tag being pulled
+  std::string progress;                   // the daemon's text bar (deprecated, still sent by 1.41)
   std::optional<progress_detail> detail;  // progressDetail
-  std::string stream;    // build output
-  std::string aux;       // the aux object as JSON text ("" when absent)
-  std::optional<std::string> error;  // errorDetail.message, else error
-  std::optional<int> error_code;     // errorDetail.code
+  std::string stream;                     // build output
+  std::string aux;                        // the aux object as JSON text ("" when absent)
+  std::optional<std::string> error;       // errorDetail.message, else error
+  std::optional<int> error_code;          // errorDetail.code
 };
 
 using progress_callback = std::function<void(const progress_message&)>;

@@ -19,7 +19,7 @@ struct device_mapping {
 };
 
 struct resources {
-  std::optional<std::int64_t> nano_cpus;           // NanoCpus: 1.5 CPUs = 1500000000
+  std::optional<std::int64_t> nano_cpus;  // NanoCpus: 1.5 CPUs = 1500000000
   std::optional<std::int64_t> cpu_shares;
   std::optional<std::int64_t> cpu_period;
   std::optional<std::int64_t> cpu_quota;
@@ -35,7 +35,7 @@ struct resources {
   std::optional<std::string> cgroup_parent;
   std::vector<device_mapping> devices;
   std::vector<std::string> device_cgroup_rules;
-  std::vector<device_request> device_requests;     // 1.40
+  std::vector<device_request> device_requests;  // 1.40
   std::vector<ulimit> ulimits;
   friend bool operator==(const resources&, const resources&) = default;
 };

@@ -50,8 +50,7 @@ class expectation {
   // must have the same length with each element matching as a subset, scalars must be equal.
   expectation& with_json_subset(const nlohmann::json& subset);
   // Any other condition; `description` names it in reports.
-  expectation& when(std::function<bool(const recorded_request&)> predicate,
-                    std::string description);
+  expectation& when(std::function<bool(const recorded_request&)> predicate, std::string description);
 
   // ---- how often (default: at least once) ----
   expectation& times(std::size_t n);     // exactly n
@@ -59,8 +58,7 @@ class expectation {
   expectation& any_times();              // zero or more: never reported as unmet
 
   // ---- the reply (default: 200 with an empty body) ----
-  expectation& reply(int status, std::string body = {},
-                     std::string content_type = "application/json");
+  expectation& reply(int status, std::string body = {}, std::string content_type = "application/json");
   expectation& reply_json(int status, const nlohmann::json& body);
   // {"message": message}, as dockerd reports every error.
   expectation& reply_error(int status, std::string_view message);

@@ -8,7 +8,7 @@
 namespace stackctl::mock_engine {
 
 enum class stream_type : std::uint8_t {
-  std_in = 0,      // written to stdout by clients
+  std_in = 0,  // written to stdout by clients
   std_out = 1,
   std_err = 2,
   system_err = 3,  // the daemon's own error, e.g. the log driver failed mid-stream

@@ -14,8 +14,7 @@ namespace stackctl::mock_engine {
 std::string json_line(const nlohmann::json& object, std::string_view separator = "\r\n");
 
 // All objects, one per line.
-std::vector<std::string> json_lines(const std::vector<nlohmann::json>& objects,
-                                    std::string_view separator = "\r\n");
+std::vector<std::string> json_lines(const std::vector<nlohmann::json>& objects, std::string_view separator = "\r\n");
 
 // {"errorDetail":{"message":m},"error":m} — how dockerd reports a failure inside a 200 stream.
 nlohmann::json in_band_error(std::string_view message);

@@ -15,17 +15,17 @@ struct case_insensitive_less {
 
 // What the mock did with a request.
 enum class request_outcome {
-  expected,          // matched an expectation
-  builtin,           // answered by a built-in route (/_ping, /version)
-  version_refused,   // /vX.Y outside [min_api_version, api_version]: dockerd's 400
-  unexpected,        // nothing matched: 500, and verify() fails
+  expected,         // matched an expectation
+  builtin,          // answered by a built-in route (/_ping, /version)
+  version_refused,  // /vX.Y outside [min_api_version, api_version]: dockerd's 400
+  unexpected,       // nothing matched: 500, and verify() fails
 };
 
 struct recorded_request {
-  std::string method;     // "GET", "HEAD", "POST", ...
-  std::string path;       // decoded path without the query: "/v1.41/containers/create"
-  std::string raw_path;   // the path as sent, still percent-encoded
-  std::string raw_query;  // as sent, without '?': "name=web&platform=linux%2Famd64"
+  std::string method;                             // "GET", "HEAD", "POST", ...
+  std::string path;                               // decoded path without the query: "/v1.41/containers/create"
+  std::string raw_path;                           // the path as sent, still percent-encoded
+  std::string raw_query;                          // as sent, without '?': "name=web&platform=linux%2Famd64"
   std::multimap<std::string, std::string> query;  // decoded key → value
   std::multimap<std::string, std::string, case_insensitive_less> headers;
   std::string body;

@@ -15,7 +15,7 @@ std::string render_json(const project& p);
 std::vector<std::string> service_names(const project& p);  // sorted
 std::vector<std::string> volume_names(const project& p);   // keys, sorted
 std::vector<std::string> network_names(const project& p);  // keys, sorted
-std::vector<std::string> image_names(const project& p);   // image, else <project>-<service>
+std::vector<std::string> image_names(const project& p);    // image, else <project>-<service>
 std::vector<std::string> profile_names(const project& p);  // every profile declared, sorted
 
 // A stable hash (sha256 hex) of the service's canonical form: deploy stores it as

@@ -40,7 +40,7 @@ struct host_path {
 };
 
 struct derived_environment {
-  env_map environment;                    // for load_options::environment
+  env_map environment;                      // for load_options::environment
   std::vector<host_path> create_on_deploy;  // what deploy commands create (only they)
   friend bool operator==(const derived_environment&, const derived_environment&) = default;
 };
@@ -51,8 +51,8 @@ struct derived_environment {
 // routed (a path → absolute bind source; a bare valid volume name → the declared external volume
 // key + its name variable; anything else → model_error suggesting "./<value>"), then the derived
 // values. Throws model_error naming the .env file and line of the offending entry.
-derived_environment derive_environment(const env_schema& schema, const dotenv_file& dotenv,
-                                       const env_map& process_env, const derive_inputs& inputs);
+derived_environment derive_environment(const env_schema& schema, const dotenv_file& dotenv, const env_map& process_env,
+                                       const derive_inputs& inputs);
 
 // `~`, `~/x` → home; relative → against `base`; lexically normalised, no trailing '/'.
 // Throws std::invalid_argument for `~user`.

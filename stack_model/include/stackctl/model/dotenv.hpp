@@ -37,8 +37,7 @@ env_map parse_dotenv_map(std::string_view text, const variable_lookup& lookup,
 // Parses `text` into `values`, which already holds earlier files' keys: they are visible to
 // expansion after `lookup`, and are overwritten by this file's assignments. Returns this file's
 // entries. The building block of read_env_files.
-std::vector<dotenv_entry> parse_dotenv_into(env_map& values, std::string_view text,
-                                            const variable_lookup& lookup,
+std::vector<dotenv_entry> parse_dotenv_into(env_map& values, std::string_view text, const variable_lookup& lookup,
                                             std::string_view file_name_for_errors = {},
                                             std::vector<std::string>* unset_variables = nullptr);
 

@@ -34,7 +34,6 @@ env_check_result env_check_file(const env_schema& schema, const std::filesystem:
 
 // A unified diff (3 lines of context) of two texts, with "--- a_label" / "+++ b_label" headers
 // and "\ No newline at end of file" markers; empty when the texts are equal.
-std::string unified_diff(std::string_view a, std::string_view b, std::string_view a_label,
-                         std::string_view b_label);
+std::string unified_diff(std::string_view a, std::string_view b, std::string_view a_label, std::string_view b_label);
 
 }  // namespace stackctl::model

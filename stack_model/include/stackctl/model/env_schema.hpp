@@ -30,8 +30,8 @@ struct env_var {
   std::string default_value;
   std::vector<std::string> description;  // comment lines, each rendered "# <line>"
   env_var_type type = env_var_type::string;
-  bool required = false;     // an empty value is an error
-  bool use_default = false;  // an empty value means the default
+  bool required = false;             // an empty value is an error
+  bool use_default = false;          // an empty value means the default
   std::vector<std::string> choices;  // enum
   bool ignore_case = false;          // enum
   std::optional<double> min;         // int, float: inclusive bounds
@@ -60,8 +60,8 @@ struct env_derived {
   std::string key;
   std::string value;  // a compose interpolation template
   enum class filter_kind { none, slug } filter = filter_kind::none;
-  std::size_t max_length = 0;  // slug: 0 = no limit
-  std::string error;           // slug: message when a non-blank input leaves nothing
+  std::size_t max_length = 0;          // slug: 0 = no limit
+  std::string error;                   // slug: message when a non-blank input leaves nothing
   when_kind when = when_kind::always;  // always set / only when empty after trimming / only when unset
   bool exported = true;                // false: visible to later templates only
   bool omit_empty = false;             // an empty result leaves the variable alone
@@ -79,7 +79,7 @@ struct env_preset {
 struct env_schema {
   std::filesystem::path file;  // where it was loaded from (absolute); empty when built in code
   std::string name;
-  std::string example_file;  // the example it renders, relative to the schema's directory
+  std::string example_file;             // the example it renders, relative to the schema's directory
   bool dotenv_overrides_shell = false;  // compose: the shell wins
   std::vector<std::string> header;
   std::vector<env_section> sections;

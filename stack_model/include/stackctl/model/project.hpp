@@ -18,7 +18,7 @@ namespace stackctl::model {
 struct project {
   std::string name;
   std::filesystem::path working_dir;
-  std::vector<std::string> compose_files;  // absolute paths ("-" for stdin)
+  std::vector<std::string> compose_files;            // absolute paths ("-" for stdin)
   std::map<std::string, service> services;           // enabled by the active profiles
   std::map<std::string, service> disabled_services;  // kept aside: not orphans
   std::map<std::string, network> networks;
@@ -26,7 +26,7 @@ struct project {
   std::map<std::string, file_object> secrets;
   std::map<std::string, file_object> configs;
   std::vector<std::string> active_profiles;
-  std::vector<std::string> all_profiles;            // every profile any service names, sorted
+  std::vector<std::string> all_profiles;           // every profile any service names, sorted
   std::map<std::string, std::string> environment;  // shell ⊕ env files: the interpolation source
   std::vector<std::string> warnings;               // e.g. unknown service fields
 

@@ -112,7 +112,7 @@ struct service {
   std::vector<std::string> profiles;
   std::string image;
   std::optional<build_config> build;
-  std::optional<std::vector<std::string>> command;     // nullopt: image default; [] clears it
+  std::optional<std::vector<std::string>> command;  // nullopt: image default; [] clears it
   std::optional<std::vector<std::string>> entrypoint;
   std::map<std::string, std::optional<std::string>> environment;  // env_file merged in; nullopt = unset
   std::vector<port> ports;

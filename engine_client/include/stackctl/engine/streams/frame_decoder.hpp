@@ -33,7 +33,7 @@ class frame_decoder {
   std::size_t header_fill_ = 0;
   std::uint32_t remaining_ = 0;  // payload bytes still due for the current frame
   output_stream current_ = output_stream::stdout_stream;
-  std::string system_error_;     // stream-3 text, collected until the frame is complete
+  std::string system_error_;  // stream-3 text, collected until the frame is complete
 };
 
 }  // namespace stackctl::engine
