@@ -1,341 +1,268 @@
 #include "stackctl/deploy/apply.hpp"
 
-#include <algorithm>
+#include <array>
 #include <ctime>
 #include <filesystem>
 #include <mutex>
-#include <set>
-#include <stdexcept>
-#include <thread>
 
 #include <fmt/format.h>
 
 #include "dag.hpp"
-#include "stackctl/deploy/container_spec.hpp"
+#include "stackctl/deploy/deploy_error.hpp"
+#include "stackctl/deploy/engine_requests.hpp"
 #include "stackctl/deploy/labels.hpp"
 #include "stackctl/deploy/naming.hpp"
+#include "stackctl/deploy/progress.hpp"
 #include "stackctl/engine/error.hpp"
-#include "stackctl/model/config_renderer.hpp"
 #include "waiter.hpp"
 
 namespace stackctl::deploy {
 namespace {
 
-struct apply_state {
-  std::mutex m;
-  std::map<std::string, std::map<int, std::string>> service_ids;  // service → number → id
-  std::map<std::string, std::string> ids_by_name;
-  std::map<std::string, std::map<int, std::string>> service_names;  // service → number → name
+// What the walk learns as it goes: the ids of the containers it makes (by name, and per service
+// and number for service:x references, links and waits).
+class container_registry {
+ public:
+  void record(const std::string& service, int number, const std::string& name, const std::string& id) {
+    std::lock_guard lock(m_);
+    by_number_[service][number] = {name, id};
+    ids_by_name_[name] = id;
+  }
+  std::string id_of(const std::string& name) const {
+    std::lock_guard lock(m_);
+    auto it = ids_by_name_.find(name);
+    return it == ids_by_name_.end() ? std::string() : it->second;
+  }
+  std::vector<std::string> ids_of(const std::string& service) const {
+    std::lock_guard lock(m_);
+    std::vector<std::string> out;
+    if (auto it = by_number_.find(service); it != by_number_.end())
+      for (const auto& [n, entry] : it->second) out.push_back(entry.second);
+    return out;
+  }
+  // What a create request needs of the other services' containers.
+  void fill(container_context& ctx) const {
+    std::lock_guard lock(m_);
+    for (const auto& [svc, numbers] : by_number_) {
+      if (numbers.empty()) continue;
+      ctx.service_container_ids[svc] = numbers.begin()->second.second;
+      for (const auto& [n, entry] : numbers) ctx.service_container_names[svc].push_back(entry.first);
+    }
+  }
+
+ private:
+  mutable std::mutex m_;
+  std::map<std::string, std::map<int, std::pair<std::string, std::string>>> by_number_;  // → (name, id)
+  std::map<std::string, std::string> ids_by_name_;
+};
+
+struct apply_context {
+  const model::project& p;
+  engine_ref engine;
+  const std::map<std::string, std::string>& image_ids;
+  const apply_options& options;
+  const progress_sink& progress;
+  container_registry containers;
   std::mutex start_mutex;  // serialises starts that allocate host ports from a range
 
-  void record(const std::string& service, int number, const std::string& name, const std::string& id) {
-    std::lock_guard lock(m);
-    service_ids[service][number] = id;
-    ids_by_name[name] = id;
-    service_names[service][number] = name;
-  }
-  std::map<std::string, std::vector<std::string>> names() {
-    std::lock_guard lock(m);
-    std::map<std::string, std::vector<std::string>> out;
-    for (const auto& [svc, by_number] : service_names)
-      for (const auto& [n, name] : by_number) out[svc].push_back(name);
-    return out;
-  }
-  std::string id_of(const std::string& name) {
-    std::lock_guard lock(m);
-    auto it = ids_by_name.find(name);
-    return it == ids_by_name.end() ? std::string() : it->second;
-  }
-  std::vector<std::string> ids_of(const std::string& service) {
-    std::lock_guard lock(m);
-    std::vector<std::string> out;
-    for (const auto& [n, id] : service_ids[service]) out.push_back(id);
-    return out;
-  }
-  std::map<std::string, std::string> first_ids() {
-    std::lock_guard lock(m);
-    std::map<std::string, std::string> out;
-    for (const auto& [svc, ids] : service_ids)
-      if (!ids.empty()) out[svc] = ids.begin()->second;
-    return out;
+  std::string id_of(const action& a) const {
+    return a.container_id.empty() ? containers.id_of(a.resource) : a.container_id;
   }
 };
 
-void emit(const progress_sink& sink, std::string resource, std::string text,
-          progress_state state = progress_state::working) {
-  if (sink) sink(progress_event{std::move(resource), std::move(text), state});
+// Runs `call`; a not_found from the engine is ignored when the action tolerates a missing object.
+template <typename Call>
+void tolerating(const action& a, Call&& call) {
+  try {
+    call();
+  } catch (const engine::engine_error& e) {
+    if (!a.tolerate_missing || e.kind() != engine::error_kind::not_found) throw;
+  }
 }
 
-engine::network_create_request network_request(const model::project& p, const model::network& n) {
-  engine::network_create_request r;
-  r.name = n.name;
-  r.check_duplicate = true;
-  if (!n.driver.empty()) r.driver = n.driver;
-  r.options = n.driver_opts;
-  if (n.internal) r.internal = true;
-  if (n.attachable) r.attachable = true;
-  if (n.enable_ipv6) r.enable_ipv6 = *n.enable_ipv6;
-  if (!n.ipam_driver.empty() || !n.ipam_config.empty() || !n.ipam_options.empty()) {
-    engine::ipam ipam;
-    if (!n.ipam_driver.empty()) ipam.driver = n.ipam_driver;
-    for (const auto& pool : n.ipam_config) {
-      engine::ipam_pool ep;
-      if (!pool.subnet.empty()) ep.subnet = pool.subnet;
-      if (!pool.gateway.empty()) ep.gateway = pool.gateway;
-      if (!pool.ip_range.empty()) ep.ip_range = pool.ip_range;
-      ep.aux_addresses = pool.aux_addresses;
-      ipam.config.push_back(std::move(ep));
-    }
-    ipam.options = n.ipam_options;
-    r.ipam = std::move(ipam);
+void create_network(apply_context& c, const action& a) {
+  auto res = "Network " + a.resource;
+  emit(c.progress, res, "Creating");
+  try {
+    c.engine.networks.create(network_request(c.p, a.key));
+    emit(c.progress, res, "Created", progress_state::done);
+  } catch (const engine::engine_error& e) {
+    if (e.kind() != engine::error_kind::conflict) throw;
+    emit(c.progress, res,
+         fmt::format("a network with name {} exists but was not created by compose. Set `external: true` to use an "
+                     "existing network",
+                     a.resource),
+         progress_state::warning);
   }
-  r.labels = network_labels(p, n);
-  return r;
 }
 
-// Compose keeps a recreated container's anonymous volumes (image VOLUMEs, `- /path` entries):
-// mount the old container's unnamed volumes at the same targets unless the request mounts them.
-void inherit_anonymous_volumes(const model::project& p, const engine::container_inspect& old,
-                               engine::container_create_request& req) {
-  std::set<std::string> targets, named;
-  for (const auto& b : req.host.binds) {
-    auto first = b.find(':');
-    auto second = b.find(':', first + 1);
-    if (first != std::string::npos) targets.insert(b.substr(first + 1, second - first - 1));
+void remove_network(apply_context& c, const action& a) {
+  c.engine.networks.remove(a.resource);
+  emit(c.progress, "Network " + a.resource, "Removed", progress_state::done);
+}
+
+void connect_network(apply_context& c, const action& a) {
+  container_context ctx;
+  ctx.name = a.final_name.empty() ? container_name(c.p, c.p.services.at(a.service), a.number) : a.final_name;
+  ctx.number = a.number;
+  c.containers.fill(ctx);
+  c.engine.networks.connect(a.network, c.id_of(a),
+                            endpoint_on(c.p, c.p.services.at(a.service), a.key, ctx, c.engine.version));
+}
+
+void disconnect_network(apply_context& c, const action& a) {
+  tolerating(a, [&] { c.engine.networks.disconnect(a.network, c.id_of(a), true); });
+}
+
+void create_volume(apply_context& c, const action& a) {
+  auto res = "Volume " + a.resource;
+  emit(c.progress, res, "Creating");
+  auto created = c.engine.volumes.create(volume_request(c.p, a.key));
+  auto project = created.labels.find(labels::project);
+  if (project == created.labels.end() || project->second != c.p.name)
+    emit(c.progress, res,
+         fmt::format("volume \"{}\" already exists but was not created by Docker Compose. Use `external: true` to "
+                     "use an existing volume",
+                     a.resource),
+         progress_state::warning);
+  else emit(c.progress, res, "Created", progress_state::done);
+}
+
+void make_directory(apply_context&, const action& a) {
+  std::error_code ec;
+  std::filesystem::create_directories(a.resource, ec);
+  if (ec)
+    throw deploy_error(deploy_error_kind::host,
+                       fmt::format("bind source {} cannot be created: {}", a.resource, ec.message()));
+}
+
+void create_container(apply_context& c, const action& a) {
+  const bool recreate = !a.replaces.empty();
+  auto res = "Container " + a.final_name;
+  emit(c.progress, res, recreate ? "Recreate" : "Creating");
+  const auto& s = c.p.services.at(a.service);
+  container_context ctx;
+  ctx.name = a.final_name;
+  ctx.number = a.number;
+  ctx.config_hash = a.config_hash;
+  ctx.config_fields = a.config_fields;
+  if (auto it = c.image_ids.find(a.service); it != c.image_ids.end()) ctx.image_id = it->second;
+  c.containers.fill(ctx);
+  auto req = make_create_request(c.p, s, ctx, c.engine.version);
+  if (recreate) {
+    req.config.labels[labels::replace] = fmt::format("{}-{}", a.service, a.number);
+    inherit_anonymous_volumes(c.p, s, c.engine.containers.inspect(a.replaces), req);
   }
-  for (const auto& [t, opts] : req.host.tmpfs) targets.insert(t);
-  for (const auto& [key, v] : p.volumes) named.insert(v.name);
-  for (const auto& m : old.mounts) {
-    if (m.type != "volume" || m.name.empty() || named.count(m.name) || targets.count(m.destination)) continue;
-    // An anonymous service volume (`- /path`) takes the old volume as its source.
-    auto same = std::find_if(req.host.mounts.begin(), req.host.mounts.end(),
-                             [&](const engine::mount& x) { return x.target == m.destination; });
-    if (same != req.host.mounts.end()) {
-      if (same->type == engine::mount_type::volume && same->source.empty()) same->source = m.name;
-      continue;
-    }
-    engine::mount em;
-    em.type = engine::mount_type::volume;
-    em.source = m.name;
-    em.target = m.destination;
-    em.read_only = !m.rw;
-    req.host.mounts.push_back(std::move(em));
-  }
-  // Record every volume now mounted by name that the old container had anonymously (or had
-  // inherited itself), so `down -v` knows them as anonymous.
-  std::string inherited;
-  for (const auto& em : req.host.mounts)
-    if (em.type == engine::mount_type::volume && !em.source.empty() && !named.count(em.source))
-      inherited += (inherited.empty() ? "" : ",") + em.source;
-  if (!inherited.empty()) req.config.labels[labels::inherited_volumes] = inherited;
+  auto id = c.engine.containers.create(req, a.resource).id;
+  c.containers.record(a.service, a.number, a.resource, id);
+  if (!recreate) emit(c.progress, res, "Created", progress_state::done);
+}
+
+void stop_container(apply_context& c, const action& a) {
+  auto res = "Container " + a.resource;
+  if (!a.silent) emit(c.progress, res, "Stopping");
+  tolerating(a, [&] { c.engine.containers.stop(c.id_of(a), c.options.timeout); });
+  if (!a.silent) emit(c.progress, res, "Stopped", progress_state::done);
+}
+
+void remove_container(apply_context& c, const action& a) {
+  auto res = "Container " + a.resource;
+  if (!a.silent) emit(c.progress, res, "Removing");
+  c.engine.containers.remove(c.id_of(a), {});
+  if (!a.silent) emit(c.progress, res, "Removed", progress_state::done);
+}
+
+void rename_container(apply_context& c, const action& a) {
+  auto id = c.id_of(a);
+  c.engine.containers.rename(id, a.new_name);
+  c.containers.record(a.service, a.number, a.new_name, id);
+  const bool recreate = a.container_id.empty();
+  emit(c.progress, "Container " + a.new_name, recreate ? "Recreated" : "Renamed", progress_state::done);
 }
 
 // Content and environment secrets/configs, copied in before each start as compose does.
-void inject_files(const model::project& p, const model::service& s, const std::string& id, engine_ref engine) {
-  for (auto& f : injected_files(p, s)) {
+void copy_files(apply_context& c, const action& a) {
+  auto id = c.id_of(a);
+  for (auto& f : injected_files(c.p, c.p.services.at(a.service))) {
     f.entry.mtime = static_cast<std::int64_t>(std::time(nullptr));
     engine::copy_to_container_options o;
     o.copy_uid_gid = f.copy_uid_gid;
-    engine.containers.put_archive(id, "/", engine::make_tar({f.entry}), o);
+    c.engine.containers.put_archive(id, "/", engine::make_tar({f.entry}), o);
   }
 }
+
+void start_container(apply_context& c, const action& a) {
+  auto res = "Container " + a.resource;
+  auto id = c.id_of(a);
+  emit(c.progress, res, "Starting");
+  if (a.serialise_start) {
+    std::lock_guard lock(c.start_mutex);
+    c.engine.containers.start(id);
+  } else {
+    c.engine.containers.start(id);
+  }
+  emit(c.progress, res, "Started", progress_state::done);
+}
+
+void restart_container(apply_context& c, const action& a) {
+  auto res = "Container " + a.resource;
+  emit(c.progress, res, "Restarting");
+  if (a.serialise_start) {
+    std::lock_guard lock(c.start_mutex);
+    c.engine.containers.restart(a.container_id, c.options.timeout);
+  } else {
+    c.engine.containers.restart(a.container_id, c.options.timeout);
+  }
+  emit(c.progress, res, "Restarted", progress_state::done);
+}
+
+void wait_dependency(apply_context& c, const action& a) {
+  wait_request w;
+  w.service = a.service;
+  w.condition = a.condition;
+  w.container_ids = c.containers.ids_of(a.service);
+  w.poll_interval = c.options.poll_interval;
+  w.timeout = c.options.wait_timeout;
+  try {
+    wait_for_condition(c.engine, w, c.progress);
+  } catch (const deploy_error& e) {
+    if (a.required) throw;
+    emit(c.progress, "Service " + a.service, e.what(), progress_state::warning);
+  }
+}
+
+using handler = void (*)(apply_context&, const action&);
+
+// One handler per operation, in the order of the enum.
+constexpr std::array<handler, 14> kHandlers = {
+    &create_network, &remove_network,   &connect_network,   &disconnect_network, &create_volume,
+    &make_directory, &create_container, &stop_container,    &remove_container,   &rename_container,
+    &copy_files,     &start_container,  &restart_container, &wait_dependency,
+};
+static_assert(static_cast<std::size_t>(operation::wait_dependency) + 1 == kHandlers.size());
 
 }  // namespace
 
 void apply(const plan& pl, const model::project& p, engine_ref engine,
            const std::map<std::string, std::string>& image_ids, const apply_options& options,
            const progress_sink& progress) {
-  apply_state state;
-  for (const auto& k : pl.kept) state.record(k.service, k.number, k.name, k.id);
-
-  auto image_of = [&](const std::string& svc) {
-    auto it = image_ids.find(svc);
-    return it == image_ids.end() ? std::string() : it->second;
-  };
-  // Creates a container under `create_name` for the final name `final_name` and joins its extra
-  // networks; returns the id.
-  auto create = [&](const action& a, const std::string& create_name) {
-    const auto& s = p.services.at(a.service);
-    container_context ctx;
-    ctx.name = a.resource;
-    ctx.number = a.number;
-    ctx.config_hash = model::config_hash(p, a.service);
-    ctx.image_id = image_of(a.service);
-    ctx.service_container_ids = state.first_ids();
-    ctx.service_container_names = state.names();
-    auto req = make_create_request(p, s, ctx, engine.version);
-    if (a.kind == action_kind::recreate_container) {
-      req.config.labels[labels::replace] = fmt::format("{}-{}", a.service, a.number);
-      inherit_anonymous_volumes(p, engine.containers.inspect(a.container_id), req);
-    }
-    auto id = engine.containers.create(req, create_name).id;
-    for (auto& extra : extra_networks(p, s, a.resource, engine.version)) {
-      extra.endpoint.links = req.host.links;  // as on the primary endpoint
-      engine.networks.connect(extra.network, id, extra.endpoint);
-    }
-    return id;
-  };
-
+  // Which networks go in a create call depends on the API version: a plan made for another one
+  // would leave containers off their extra networks.
+  if (pl.api_version != engine.version)
+    throw deploy_error(deploy_error_kind::invalid,
+                       fmt::format("the plan was made for Engine API {} but the engine speaks {}: make it with "
+                                   "plan_options::api_version = engine.version",
+                                   pl.api_version.to_string(), engine.version.to_string()));
+  apply_context context{p, engine, image_ids, options, progress, {}, {}};
+  for (const auto& k : pl.kept) context.containers.record(k.service, k.number, k.name, k.id);
   std::vector<std::vector<std::size_t>> after;
+  after.reserve(pl.actions.size());
   for (const auto& a : pl.actions) after.push_back(a.after);
   run_dag(
       after,
       [&](std::size_t i) {
-        const action& a = pl.actions[i];
-        switch (a.kind) {
-          case action_kind::create_network: {
-            auto res = "Network " + a.resource;
-            emit(progress, res, "Creating");
-            try {
-              engine.networks.create(network_request(p, p.networks.at(a.key)));
-              emit(progress, res, "Created", progress_state::done);
-            } catch (const engine::engine_error& e) {
-              if (e.kind() != engine::error_kind::conflict) throw;
-              emit(progress, res,
-                   fmt::format("a network with name {} exists but was not created by compose. Set "
-                               "`external: true` to use an existing network",
-                               a.resource),
-                   progress_state::warning);
-            }
-            break;
-          }
-          case action_kind::recreate_network: {
-            // compose's removeDivergedNetwork + create + connect; the containers start again in
-            // their own start actions.
-            auto res = "Network " + a.resource;
-            auto ignore_gone = [](auto&& call) {
-              try {
-                call();
-              } catch (const engine::engine_error& e) {
-                if (e.kind() != engine::error_kind::not_found) throw;  // removed meanwhile (scale down)
-              }
-            };
-            for (const auto& c : a.attached) {
-              ignore_gone([&] { engine.containers.stop(c.id, options.timeout); });
-              emit(progress, "Container " + c.name, "Stopped", progress_state::done);
-            }
-            for (const auto& c : a.attached) ignore_gone([&] { engine.networks.disconnect(a.resource, c.id, true); });
-            engine.networks.remove(a.resource);
-            emit(progress, res, "Removed", progress_state::done);
-            emit(progress, res, "Creating");
-            engine.networks.create(network_request(p, p.networks.at(a.key)));
-            emit(progress, res, "Created", progress_state::done);
-            for (const auto& c : a.attached) {
-              if (!c.reconnect) continue;
-              container_context ctx;
-              ctx.name = c.name;
-              ctx.number = c.number;
-              ctx.service_container_names = state.names();
-              engine.networks.connect(a.resource, c.id,
-                                      endpoint_on(p, p.services.at(c.service), a.key, ctx, engine.version));
-            }
-            break;
-          }
-          case action_kind::create_volume: {
-            auto res = "Volume " + a.resource;
-            const auto& v = p.volumes.at(a.key);
-            emit(progress, res, "Creating");
-            engine::volume_create_request r;
-            r.name = v.name;
-            if (!v.driver.empty()) r.driver = v.driver;
-            r.driver_opts = v.driver_opts;
-            r.labels = volume_labels(p, v);
-            auto created = engine.volumes.create(r);
-            if (created.labels.find(labels::project) == created.labels.end() ||
-                created.labels.at(labels::project) != p.name)
-              emit(progress, res,
-                   fmt::format("volume \"{}\" already exists but was not created by Docker Compose. Use "
-                               "`external: true` to use an existing volume",
-                               a.resource),
-                   progress_state::warning);
-            else emit(progress, res, "Created", progress_state::done);
-            break;
-          }
-          case action_kind::make_directory: {
-            std::error_code ec;
-            std::filesystem::create_directories(a.resource, ec);
-            if (ec)
-              throw std::runtime_error(fmt::format("bind source {} cannot be created: {}", a.resource, ec.message()));
-            break;
-          }
-          case action_kind::create_container: {
-            auto res = "Container " + a.resource;
-            emit(progress, res, "Creating");
-            auto id = create(a, a.resource);
-            state.record(a.service, a.number, a.resource, id);
-            emit(progress, res, "Created", progress_state::done);
-            break;
-          }
-          case action_kind::recreate_container: {
-            auto res = "Container " + a.resource;
-            emit(progress, res, "Recreate");
-            auto id = create(a, temporary_name(a.container_id, a.resource));
-            engine.containers.stop(a.container_id, options.timeout);
-            engine.containers.remove(a.container_id, {});
-            engine.containers.rename(id, a.resource);
-            state.record(a.service, a.number, a.resource, id);
-            emit(progress, res, "Recreated", progress_state::done);
-            break;
-          }
-          case action_kind::remove_container: {
-            auto res = "Container " + a.resource;
-            emit(progress, res, "Stopping");
-            engine.containers.stop(a.container_id, options.timeout);
-            emit(progress, res, "Removing");
-            engine.containers.remove(a.container_id, {});
-            emit(progress, res, "Removed", progress_state::done);
-            break;
-          }
-          case action_kind::start_container: {
-            auto res = "Container " + a.resource;
-            auto id = a.container_id.empty() ? state.id_of(a.resource) : a.container_id;
-            inject_files(p, p.services.at(a.service), id, engine);
-            emit(progress, res, "Starting");
-            if (a.serialise_start) {
-              std::lock_guard lock(state.start_mutex);
-              engine.containers.start(id);
-            } else {
-              engine.containers.start(id);
-            }
-            emit(progress, res, "Started", progress_state::done);
-            break;
-          }
-          case action_kind::restart_container: {
-            auto res = "Container " + a.resource;
-            emit(progress, res, "Restarting");
-            if (a.serialise_start) {
-              std::lock_guard lock(state.start_mutex);
-              engine.containers.restart(a.container_id, options.timeout);
-            } else {
-              engine.containers.restart(a.container_id, options.timeout);
-            }
-            emit(progress, res, "Restarted", progress_state::done);
-            break;
-          }
-          case action_kind::rename_container: {
-            auto res = "Container " + a.resource;
-            emit(progress, res, "Renaming");
-            engine.containers.rename(a.container_id, a.resource);
-            state.record(a.service, a.number, a.resource, a.container_id);
-            emit(progress, res, "Renamed", progress_state::done);
-            break;
-          }
-          case action_kind::wait_dependency: {
-            wait_request w;
-            w.service = a.service;
-            w.condition = a.condition;
-            w.container_ids = state.ids_of(a.service);
-            w.poll_interval = options.poll_interval;
-            w.timeout = options.wait_timeout;
-            try {
-              wait_for_condition(engine, w, progress);
-            } catch (const std::exception& e) {
-              if (a.required) throw;
-              emit(progress, "Service " + a.service, e.what(), progress_state::warning);
-            }
-            break;
-          }
-        }
+        const auto& a = pl.actions[i];
+        kHandlers[static_cast<std::size_t>(a.op)](context, a);
       },
       options.parallel);
 }

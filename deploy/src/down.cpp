@@ -6,17 +6,13 @@
 #include <fmt/format.h>
 
 #include "dag.hpp"
-#include "service_graph.hpp"
+#include "orphan_warning.hpp"
 #include "stackctl/deploy/labels.hpp"
+#include "stackctl/deploy/service_graph.hpp"
 #include "stackctl/engine/error.hpp"
 
 namespace stackctl::deploy {
 namespace {
-
-std::string label_of(const std::map<std::string, std::string>& l, const char* key) {
-  auto it = l.find(key);
-  return it == l.end() ? std::string() : it->second;
-}
 
 std::vector<std::string> split_label_list(const std::string& value) {
   std::vector<std::string> out;
@@ -36,10 +32,6 @@ bool declares_volume(const model::project& p, const std::string& name) {
   return false;
 }
 
-void emit(const progress_sink& sink, std::string resource, std::string text, progress_state state) {
-  if (sink) sink(progress_event{std::move(resource), std::move(text), state});
-}
-
 down_result down_impl(const std::string& name, const model::project* p, engine_ref engine, const down_options& options,
                       const progress_sink& progress) {
   down_result out;
@@ -51,8 +43,8 @@ down_result down_impl(const std::string& name, const model::project* p, engine_r
   std::vector<const engine::container_summary*> targets;
   std::vector<std::string> kept_orphans;
   for (const auto& c : containers) {
-    auto svc = label_of(c.labels, labels::service);
-    bool oneoff = label_of(c.labels, labels::oneoff) == "True";
+    auto svc = c.label(labels::service);
+    bool oneoff = c.label(labels::oneoff) == "True";
     bool known = !p || p->services.count(svc) || p->disabled_services.count(svc);
     if ((oneoff || !known) && !options.remove_orphans) {
       if (!oneoff) kept_orphans.push_back(c.name());
@@ -61,42 +53,25 @@ down_result down_impl(const std::string& name, const model::project* p, engine_r
     targets.push_back(&c);
   }
   if (!kept_orphans.empty()) {
-    std::string names;
-    for (const auto& n : kept_orphans) names += (names.empty() ? "" : ", ") + n;
-    out.warnings.push_back(
-        fmt::format("Found orphan containers ([{}]) for this project. If you removed or renamed this service in your "
-                    "compose file, you can run this command with the --remove-orphans flag to clean it up.",
-                    names));
+    out.warnings.push_back(orphan_warning(kept_orphans));
   }
 
-  // Service → services it depends on: from the project, else from the containers' labels.
-  std::map<std::string, std::set<std::string>> deps;
+  // Reverse dependency order (dependencies from the project, else from the containers' labels): a
+  // container goes after every container of the services that depend on its service.
+  std::vector<engine::container_summary> target_list;
+  std::vector<std::string> target_services;
   for (const auto* c : targets) {
-    auto svc = label_of(c->labels, labels::service);
-    auto& d = deps[svc];
-    if (p && p->services.count(svc)) {
-      for (const auto& [dep, x] : p->services.at(svc).depends_on) d.insert(dep);
-    } else {
-      for (const auto& ld : parse_depends_on_label(label_of(c->labels, labels::depends_on))) d.insert(ld.service);
-    }
+    target_list.push_back(*c);
+    target_services.push_back(c->label(labels::service));
   }
-  // Reverse dependency order: a container goes after every container of the services that depend
-  // on its service; everything else in parallel.
-  std::vector<std::vector<std::size_t>> after(targets.size());
-  for (std::size_t i = 0; i < targets.size(); ++i) {
-    auto svc = label_of(targets[i]->labels, labels::service);
-    for (std::size_t j = 0; j < targets.size(); ++j) {
-      auto other = label_of(targets[j]->labels, labels::service);
-      if (other != svc && deps[other].count(svc)) after[i].push_back(j);
-    }
-  }
+  auto after = service_graph::from_containers(target_list, p).walk_order(target_services, true);
   // Anonymous volumes a recreated container re-mounted by name are not removed by `v=1`: with -v,
   // remove those its label records — never a volume of the project's own declaration (external ones
   // above all), whatever its name looks like.
   std::set<std::string> anonymous;
   if (options.remove_volumes)
     for (const auto* c : targets)
-      for (auto& volume : split_label_list(label_of(c->labels, labels::inherited_volumes)))
+      for (auto& volume : split_label_list(c->label(labels::inherited_volumes)))
         if (!p || !declares_volume(*p, volume)) anonymous.insert(std::move(volume));
   std::mutex m;
   run_dag(
@@ -104,7 +79,7 @@ down_result down_impl(const std::string& name, const model::project* p, engine_r
       [&](std::size_t i) {
         const auto& c = *targets[i];
         auto res = "Container " + c.name();
-        if (c.state == "running" || c.state == "restarting" || c.state == "paused") {
+        if (c.is_active()) {
           emit(progress, res, "Stopping", progress_state::working);
           engine.containers.stop(c.id, options.timeout);
           emit(progress, res, "Stopped", progress_state::working);
@@ -125,7 +100,7 @@ down_result down_impl(const std::string& name, const model::project* p, engine_r
       options.parallel);
 
   for (const auto& n : engine.networks.list(engine::filters::label(labels::project, name))) {
-    auto key = label_of(n.labels, labels::network);
+    auto key = n.label(labels::network);
     if (p && p->networks.count(key) && p->networks.at(key).external) continue;
     auto res = "Network " + n.name;
     emit(progress, res, "Removing", progress_state::working);
@@ -147,7 +122,7 @@ down_result down_impl(const std::string& name, const model::project* p, engine_r
       for (const auto& [key, v] : p->volumes)
         if (v.external) external_names.insert(v.name);
     for (const auto& v : engine.volumes.list(engine::filters::label(labels::project, name)).volumes) {
-      auto key = label_of(v.labels, labels::volume);
+      auto key = v.label(labels::volume);
       // Never an external volume, even one that carries our labels.
       if (external_names.count(v.name) || (p && p->volumes.count(key) && p->volumes.at(key).external)) continue;
       auto res = "Volume " + v.name;

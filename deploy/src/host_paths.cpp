@@ -10,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include "stackctl/deploy/deploy_error.hpp"
+
 namespace stackctl::deploy {
 
 namespace fs = std::filesystem;
@@ -22,7 +24,9 @@ std::vector<fs::path> create_host_paths(const std::vector<model::host_path>& pat
     std::error_code ec;
     if (!dir.empty() && !fs::is_directory(dir, ec)) {
       fs::create_directories(dir, ec);
-      if (ec) throw std::runtime_error(fmt::format("{}: cannot create {}: {}", hp.key, dir.string(), ec.message()));
+      if (ec)
+        throw deploy_error(deploy_error_kind::host,
+                           fmt::format("{}: cannot create {}: {}", hp.key, dir.string(), ec.message()));
       if (!is_file) created.push_back(dir);
     }
     if (!is_file) continue;
@@ -32,7 +36,8 @@ std::vector<fs::path> create_host_paths(const std::vector<model::host_path>& pat
       ::close(fd);
       created.push_back(hp.path);
     } else if (errno != EEXIST) {
-      throw std::runtime_error(fmt::format("{}: cannot create {}: {}", hp.key, hp.path.string(), std::strerror(errno)));
+      throw deploy_error(deploy_error_kind::host,
+                         fmt::format("{}: cannot create {}: {}", hp.key, hp.path.string(), std::strerror(errno)));
     }
   }
   return created;
@@ -57,7 +62,8 @@ void check_host_paths(const std::vector<model::host_path>& paths) {
     const bool is_file = hp.kind == model::host_path::kind_type::file;
     const fs::path dir = is_file ? hp.path.parent_path() : hp.path;
     if (auto why = cannot_create_directory(dir); !why.empty())
-      throw std::runtime_error(fmt::format("{}: cannot create {}: {}", hp.key, hp.path.string(), why));
+      throw deploy_error(deploy_error_kind::host,
+                         fmt::format("{}: cannot create {}: {}", hp.key, hp.path.string(), why));
   }
 }
 

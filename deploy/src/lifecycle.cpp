@@ -6,26 +6,18 @@
 #include <set>
 
 #include "dag.hpp"
-#include "service_graph.hpp"
 #include "stackctl/deploy/labels.hpp"
+#include "stackctl/deploy/service_graph.hpp"
 #include "stackctl/engine/error.hpp"
 #include "waiter.hpp"
 
 namespace stackctl::deploy {
 namespace {
 
-std::string label_of(const engine::container_summary& c, const char* key) {
-  auto it = c.labels.find(key);
-  return it == c.labels.end() ? std::string() : it->second;
-}
-
-void emit(const progress_sink& sink, std::string resource, std::string text, progress_state state) {
-  if (sink) sink(progress_event{std::move(resource), std::move(text), state});
-}
-
 struct project_view {
-  std::vector<engine::container_summary> containers;          // selected, sorted by name
-  std::map<std::string, std::vector<label_dependency>> deps;  // service → its dependencies
+  std::vector<engine::container_summary> containers;  // selected, sorted by name
+  service_graph graph;                                // from their labels
+  std::vector<std::string> services;                  // the services of `containers`, sorted
   std::map<std::string, std::vector<std::size_t>> by_service;
 };
 
@@ -37,36 +29,16 @@ project_view view(const std::string& project, engine_ref engine, const std::vect
   lo.filters.add_label(labels::oneoff, "False");
   project_view v;
   for (auto& c : engine.containers.list(lo)) {
-    auto svc = label_of(c, labels::service);
+    auto svc = c.label(labels::service);
     if (!services.empty() && std::find(services.begin(), services.end(), svc) == services.end()) continue;
     v.containers.push_back(std::move(c));
   }
   std::sort(v.containers.begin(), v.containers.end(), [](const auto& a, const auto& b) { return a.name() < b.name(); });
-  for (std::size_t i = 0; i < v.containers.size(); ++i) {
-    auto svc = label_of(v.containers[i], labels::service);
-    v.by_service[svc].push_back(i);
-    if (!v.deps.count(svc)) v.deps[svc] = parse_depends_on_label(label_of(v.containers[i], labels::depends_on));
-  }
+  for (std::size_t i = 0; i < v.containers.size(); ++i)
+    v.by_service[v.containers[i].label(labels::service)].push_back(i);
+  for (const auto& [svc, idx] : v.by_service) v.services.push_back(svc);
+  v.graph = service_graph::from_containers(v.containers);
   return v;
-}
-
-// Service nodes in dependency order (reverse = false) or its mirror.
-std::pair<std::vector<std::string>, std::vector<std::vector<std::size_t>>> service_dag(const project_view& v,
-                                                                                       bool reverse) {
-  std::vector<std::string> names;
-  for (const auto& [svc, idx] : v.by_service) names.push_back(svc);
-  auto index = [&](const std::string& s) {
-    return static_cast<std::size_t>(std::find(names.begin(), names.end(), s) - names.begin());
-  };
-  std::vector<std::vector<std::size_t>> after(names.size());
-  for (std::size_t i = 0; i < names.size(); ++i)
-    for (const auto& d : v.deps.at(names[i])) {
-      auto j = index(d.service);
-      if (j == names.size()) continue;
-      if (reverse) after[j].push_back(i);
-      else after[i].push_back(j);
-    }
-  return {names, after};
 }
 
 }  // namespace
@@ -74,12 +46,11 @@ std::pair<std::vector<std::string>, std::vector<std::vector<std::size_t>>> servi
 void start(const std::string& project_name, engine_ref engine, const lifecycle_options& options,
            const progress_sink& progress) {
   auto v = view(project_name, engine, options.services);
-  auto [names, after] = service_dag(v, false);
   run_dag(
-      after,
-      [&, &names = names](std::size_t i) {
-        const auto& svc = names[i];
-        for (const auto& d : v.deps.at(svc)) {
+      v.graph.walk_order(v.services, false),
+      [&](std::size_t i) {
+        const auto& svc = v.services[i];
+        for (const auto& d : v.graph.dependencies_of(svc)) {
           if (!v.by_service.count(d.service)) continue;
           wait_request w;
           w.service = d.service;
@@ -91,7 +62,7 @@ void start(const std::string& project_name, engine_ref engine, const lifecycle_o
         }
         for (auto idx : v.by_service.at(svc)) {
           const auto& c = v.containers[idx];
-          if (c.state == "running") continue;
+          if (c.run_state() == engine::container_run_state::running) continue;
           emit(progress, "Container " + c.name(), "Starting", progress_state::working);
           engine.containers.start(c.id);
           emit(progress, "Container " + c.name(), "Started", progress_state::done);
@@ -104,18 +75,14 @@ void stop(const std::string& project_name, engine_ref engine, const lifecycle_op
           const progress_sink& progress) {
   auto v = view(project_name, engine, options.services);
   // Container nodes: a container stops after every container of the services depending on it.
-  std::vector<std::vector<std::size_t>> after(v.containers.size());
-  for (std::size_t i = 0; i < v.containers.size(); ++i) {
-    auto svc = label_of(v.containers[i], labels::service);
-    for (const auto& [other, deps] : v.deps)
-      if (std::any_of(deps.begin(), deps.end(), [&](const auto& d) { return d.service == svc; }) && other != svc)
-        for (auto j : v.by_service.at(other)) after[i].push_back(j);
-  }
+  std::vector<std::string> node_services;
+  for (const auto& c : v.containers) node_services.push_back(c.label(labels::service));
+  auto after = v.graph.walk_order(node_services, true);
   run_dag(
       after,
       [&](std::size_t i) {
         const auto& c = v.containers[i];
-        if (c.state != "running" && c.state != "restarting" && c.state != "paused") return;
+        if (!c.is_active()) return;
         emit(progress, "Container " + c.name(), "Stopping", progress_state::working);
         engine.containers.stop(c.id, options.timeout);
         emit(progress, "Container " + c.name(), "Stopped", progress_state::done);
@@ -126,11 +93,10 @@ void stop(const std::string& project_name, engine_ref engine, const lifecycle_op
 void restart(const std::string& project_name, engine_ref engine, const lifecycle_options& options,
              const progress_sink& progress) {
   auto v = view(project_name, engine, options.services);
-  auto [names, after] = service_dag(v, false);
   run_dag(
-      after,
-      [&, &names = names](std::size_t i) {
-        for (auto idx : v.by_service.at(names[i])) {
+      v.graph.walk_order(v.services, false),
+      [&](std::size_t i) {
+        for (auto idx : v.by_service.at(v.services[i])) {
           const auto& c = v.containers[idx];
           emit(progress, "Container " + c.name(), "Restarting", progress_state::working);
           engine.containers.restart(c.id, options.timeout);
@@ -148,7 +114,7 @@ void kill(const std::string& project_name, engine_ref engine, const lifecycle_op
       after,
       [&](std::size_t i) {
         const auto& c = v.containers[i];
-        if (c.state != "running" && c.state != "restarting" && c.state != "paused") return;
+        if (!c.is_active()) return;
         emit(progress, "Container " + c.name(), "Killing", progress_state::working);
         try {
           engine.containers.kill(c.id, signal);
@@ -176,7 +142,7 @@ std::vector<std::string> rm(const std::string& project_name, engine_ref engine, 
       after,
       [&](std::size_t i) {
         const auto& c = v.containers[i];
-        if (c.state == "running" || c.state == "restarting" || c.state == "paused") return;  // not stopped
+        if (c.is_active()) return;  // not stopped
         emit(progress, "Container " + c.name(), "Removing", progress_state::working);
         engine::container_remove_options ro;
         ro.volumes = options.volumes;

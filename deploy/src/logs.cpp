@@ -212,7 +212,7 @@ void logs(const std::string& project_name, engine_ref engine, const logs_options
   for (const auto& c : containers) {
     session.attach(c.id, c.name(), options.since, options.tail);
     listed.insert(c.id);
-    if (c.state == "running" || c.state == "restarting" || c.state == "paused") expected.insert(c.id);
+    if (c.is_active()) expected.insert(c.id);
   }
   if (options.follow && engine.events != nullptr) session.follow_events(std::move(expected), listed, listed_at_ns);
   session.join();

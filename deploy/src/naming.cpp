@@ -1,5 +1,7 @@
 #include "stackctl/deploy/naming.hpp"
 
+#include <set>
+
 #include <fmt/format.h>
 
 #include "stackctl/deploy/labels.hpp"
@@ -33,6 +35,40 @@ std::string depends_on_label(const model::service& s) {
     out += fmt::format("{}:{}:{}", name, dep.condition, dep.restart ? "true" : "false");
   }
   return out;
+}
+
+std::string config_fields_label(const std::map<std::string, std::string>& fields) {
+  std::string out;
+  for (const auto& [key, digest] : fields) out += fmt::format("{}{}={}", out.empty() ? "" : ",", key, digest);
+  return out;
+}
+
+namespace {
+
+std::map<std::string, std::string> parse_config_fields(const std::string& label) {
+  std::map<std::string, std::string> out;
+  std::size_t start = 0;
+  while (start < label.size()) {
+    auto end = label.find(',', start);
+    if (end == std::string::npos) end = label.size();
+    auto item = label.substr(start, end - start);
+    if (auto eq = item.find('='); eq != std::string::npos) out[item.substr(0, eq)] = item.substr(eq + 1);
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> changed_config_fields(const std::string& old_label, const std::string& new_label) {
+  if (old_label.empty()) return {};
+  auto before = parse_config_fields(old_label), now = parse_config_fields(new_label);
+  std::set<std::string> changed;
+  for (const auto& [key, digest] : before)
+    if (auto it = now.find(key); it == now.end() || it->second != digest) changed.insert(key);
+  for (const auto& [key, digest] : now)
+    if (!before.count(key)) changed.insert(key);
+  return {changed.begin(), changed.end()};
 }
 
 std::map<std::string, std::string> container_labels(const model::project& p, const model::service& s, int number,

@@ -8,18 +8,17 @@
 #include <fmt/format.h>
 
 #include "stackctl/deploy/apply.hpp"
-#include "stackctl/deploy/container_spec.hpp"
+#include "stackctl/deploy/deploy_error.hpp"
+#include "stackctl/deploy/engine_requests.hpp"
 #include "stackctl/deploy/host_paths.hpp"
+#include "stackctl/deploy/labels.hpp"
 #include "stackctl/deploy/observed_state.hpp"
+#include "stackctl/deploy/service_graph.hpp"
 #include "stackctl/engine/error.hpp"
 #include "waiter.hpp"
 
 namespace stackctl::deploy {
 namespace {
-
-void emit(const progress_sink& sink, std::string resource, std::string text, progress_state state) {
-  if (sink) sink(progress_event{std::move(resource), std::move(text), state});
-}
 
 bool is_not_found(const engine::engine_error& e) { return e.kind() == engine::error_kind::not_found; }
 
@@ -29,16 +28,20 @@ void check_external_network(engine_ref engine, const model::network& n) {
   std::size_t exact = 0;
   for (const auto& o : found) exact += o.name == n.name ? 1 : 0;
   if (exact > 1)
-    throw std::runtime_error(fmt::format(
-        "multiple networks with name \"{}\" were found. Use network ID as name to avoid ambiguity", n.name));
+    throw deploy_error(
+        deploy_error_kind::conflict,
+        fmt::format("multiple networks with name \"{}\" were found. Use network ID as name to avoid ambiguity",
+                    n.name));
   if (exact == 1) return;
   try {
     engine.networks.inspect(n.name);
   } catch (const engine::engine_error& e) {
     if (!is_not_found(e)) throw;
-    throw std::runtime_error(fmt::format(
-        "network {} declared as external, but could not be found (create it with `docker network create {}`)", n.name,
-        n.name));
+    throw deploy_error(
+        deploy_error_kind::not_found,
+        fmt::format(
+            "network {} declared as external, but could not be found (create it with `docker network create {}`)",
+            n.name, n.name));
   }
 }
 
@@ -47,22 +50,21 @@ void check_external_volume(engine_ref engine, const model::volume& v) {
     engine.volumes.inspect(v.name);
   } catch (const engine::engine_error& e) {
     if (!is_not_found(e)) throw;
-    throw std::runtime_error(
+    throw deploy_error(
+        deploy_error_kind::not_found,
         fmt::format("external volume \"{}\" not found (create it with `docker volume create {}`)", v.name, v.name));
   }
 }
 
-std::string effective_policy(const std::string& cli, const model::service& s) {
-  std::string p = cli.empty() ? s.pull_policy : cli;
-  if (p.empty() || p == "if_not_present" || p == "policy") p = "missing";
-  return p;
+pull_policy effective_policy(const std::optional<pull_policy>& cli, const model::service& s) {
+  return cli ? *cli : parse_pull_policy(s.pull_policy);
 }
 
 }  // namespace
 
 std::map<std::string, std::string> preflight(const model::project& p, engine_ref engine,
-                                             const std::vector<std::string>& services, const std::string& pull_policy,
-                                             const progress_sink& progress) {
+                                             const std::vector<std::string>& services,
+                                             const std::optional<pull_policy>& pull, const progress_sink& progress) {
   // External resources first: a missing one must stop `up` before anything exists.
   for (const auto& [key, n] : p.networks)
     if (n.external) check_external_network(engine, n);
@@ -74,15 +76,16 @@ std::map<std::string, std::string> preflight(const model::project& p, engine_ref
   for (const auto& name : services) {
     const auto& s = p.services.at(name);
     if (s.image.empty())
-      throw std::runtime_error(fmt::format("service \"{}\" has no image and stackctl does not build images", name));
-    auto policy = effective_policy(pull_policy, s);
-    if (policy == "always") {
+      throw deploy_error(deploy_error_kind::invalid,
+                         fmt::format("service \"{}\" has no image and stackctl does not build images", name));
+    auto policy = effective_policy(pull, s);
+    if (policy == pull_policy::always) {
       emit(progress, "Image " + s.image, "Pulling", progress_state::working);
       try {
         engine.images.pull(s.image);
       } catch (const engine::engine_error& e) {
-        throw std::runtime_error(
-            fmt::format("pulling image \"{}\" of service \"{}\" failed: {}", s.image, name, e.what()));
+        throw deploy_error(deploy_error_kind::engine,
+                           fmt::format("pulling image \"{}\" of service \"{}\" failed: {}", s.image, name, e.what()));
       }
       emit(progress, "Image " + s.image, "Pulled", progress_state::done);
     }
@@ -96,15 +99,18 @@ std::map<std::string, std::string> preflight(const model::project& p, engine_ref
     } catch (const engine::engine_error& e) {
       if (!is_not_found(e)) throw;
     }
-    if (policy == "never" || policy == "build")
-      throw std::runtime_error(fmt::format(
-          "image \"{}\" of service \"{}\" is not present locally and the pull policy is never", s.image, name));
+    if (policy == pull_policy::never || policy == pull_policy::build)
+      throw deploy_error(
+          deploy_error_kind::not_found,
+          fmt::format("image \"{}\" of service \"{}\" is not present locally and the pull policy is never", s.image,
+                      name));
     emit(progress, "Image " + s.image, "Pulling", progress_state::working);
     try {
       engine.images.pull(s.image);
     } catch (const engine::engine_error& e) {
-      throw std::runtime_error(fmt::format(
-          "image \"{}\" of service \"{}\" is not present locally and pulling it failed: {}", s.image, name, e.what()));
+      throw deploy_error(deploy_error_kind::engine,
+                         fmt::format("image \"{}\" of service \"{}\" is not present locally and pulling it failed: {}",
+                                     s.image, name, e.what()));
     }
     emit(progress, "Image " + s.image, "Pulled", progress_state::done);
     image_ids[name] = by_reference[s.image] = engine.images.inspect(s.image).id;
@@ -114,8 +120,8 @@ std::map<std::string, std::string> preflight(const model::project& p, engine_ref
 
 up_result up(const model::project& p, engine_ref engine, const up_options& options, const progress_sink& progress) {
   if (options.force_recreate && options.no_recreate)
-    throw std::invalid_argument("--force-recreate and --no-recreate are incompatible");
-  auto selected = with_dependencies(p, options.services, options.no_deps);
+    throw deploy_error(deploy_error_kind::invalid, "--force-recreate and --no-recreate are incompatible");
+  auto selected = service_graph::from_project(p).closure(options.services, !options.no_deps);
   // Missing short-syntax bind sources: up creates them (compose's behaviour, moby#43483). One that
   // cannot be made (a read-only file system, a file as parent) stops up before anything exists.
   // The env schema's create_on_deploy paths are made below, a file among them never as a directory.
@@ -127,7 +133,8 @@ up_result up(const model::project& p, engine_ref engine, const up_options& optio
       std::error_code ec;
       if (made_by_schema.count(dir) || std::filesystem::exists(dir, ec)) continue;
       if (auto why = cannot_create_directory(dir); !why.empty())
-        throw std::runtime_error(fmt::format("service \"{}\": bind source {} cannot be created: {}", name, dir, why));
+        throw deploy_error(deploy_error_kind::host,
+                           fmt::format("service \"{}\": bind source {} cannot be created: {}", name, dir, why));
       missing_dirs.push_back(dir);
     }
   check_host_paths(options.create_on_deploy);
@@ -143,6 +150,7 @@ up_result up(const model::project& p, engine_ref engine, const up_options& optio
   po.remove_orphans = options.remove_orphans;
   po.no_start = options.no_start;
   po.scale = options.scale;
+  po.api_version = engine.version;
   up_result result{make_plan(p, observed, image_ids, po, missing_dirs)};
   for (const auto& w : result.plan.warnings) emit(progress, "Project " + p.name, w, progress_state::warning);
 
@@ -157,19 +165,20 @@ up_result up(const model::project& p, engine_ref engine, const up_options& optio
     // Every selected container running (healthy with a healthcheck); one-shot services that others
     // wait on with service_completed_successfully may have exited 0.
     std::set<std::string> completes;
-    for (const auto& [name, s] : p.services)
-      for (const auto& [dep, d] : s.depends_on)
-        if (d.condition == "service_completed_successfully") completes.insert(dep);
+    auto graph = service_graph::from_project(p);
+    for (const auto& name : graph.services())
+      for (const auto& d : graph.dependencies_of(name))
+        if (d.condition == dependency_condition::completed_successfully) completes.insert(d.service);
     auto now = observe(engine, p.name).containers;
     auto deadline =
         options.wait_timeout ? std::optional(std::chrono::steady_clock::now() + *options.wait_timeout) : std::nullopt;
     for (const auto& name : selected) {
       wait_request w;
       w.service = name;
-      w.condition = completes.count(name) ? "service_completed_successfully" : "running";
+      w.condition =
+          completes.count(name) ? dependency_condition::completed_successfully : dependency_condition::running;
       for (const auto& c : now)
-        if (auto it = c.labels.find("com.docker.compose.service"); it != c.labels.end() && it->second == name)
-          w.container_ids.push_back(c.id);
+        if (c.label(labels::service) == name) w.container_ids.push_back(c.id);
       w.poll_interval = options.poll_interval;
       if (deadline) {
         auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - std::chrono::steady_clock::now());
@@ -177,10 +186,11 @@ up_result up(const model::project& p, engine_ref engine, const up_options& optio
       }
       try {
         wait_for_condition(engine, w, progress);
-      } catch (const std::runtime_error& e) {
-        if (std::string(e.what()).rfind("timeout", 0) == 0)
-          throw std::runtime_error(fmt::format("application not healthy after {}s",
-                                               options.wait_timeout ? options.wait_timeout->count() / 1000 : 0));
+      } catch (const deploy_error& e) {
+        if (e.kind() == deploy_error_kind::timeout)
+          throw deploy_error(deploy_error_kind::timeout,
+                             fmt::format("application not healthy after {}s",
+                                         options.wait_timeout ? options.wait_timeout->count() / 1000 : 0));
         throw;
       }
     }

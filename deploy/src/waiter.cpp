@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "stackctl/deploy/deploy_error.hpp"
+
 namespace stackctl::deploy {
 namespace {
 
@@ -39,7 +41,7 @@ std::string exit_detail(engine_ref engine, const engine::container_inspect& c) {
 }  // namespace
 
 void wait_for_condition(engine_ref engine, const wait_request& w, const progress_sink& progress) {
-  if (w.condition == "service_started") return;  // ordering only
+  if (w.condition == dependency_condition::started) return;  // ordering only
   auto deadline = w.timeout ? std::optional(std::chrono::steady_clock::now() + *w.timeout) : std::nullopt;
   std::vector<bool> done(w.container_ids.size(), false);
   for (;;) {
@@ -49,10 +51,11 @@ void wait_for_condition(engine_ref engine, const wait_request& w, const progress
       auto c = engine.containers.inspect(w.container_ids[i]);
       auto name = c.short_name();
       const auto& st = c.state;
-      if (w.condition == "service_healthy" || w.condition == "running") {
+      if (w.condition == dependency_condition::healthy || w.condition == dependency_condition::running) {
         if (!st.health) {
-          if (w.condition == "service_healthy")
-            throw std::runtime_error(fmt::format("container {} has no healthcheck configured", name));
+          if (w.condition == dependency_condition::healthy)
+            throw deploy_error(deploy_error_kind::invalid,
+                               fmt::format("container {} has no healthcheck configured", name));
           if (st.running) {
             done[i] = true;
             continue;
@@ -63,29 +66,29 @@ void wait_for_condition(engine_ref engine, const wait_request& w, const progress
           continue;
         }
         // For --wait ("running") the container is no dependency of anything: say only what happened.
-        const char* prefix = w.condition == "running" ? "" : "dependency failed to start: ";
+        const char* prefix = w.condition == dependency_condition::running ? "" : "dependency failed to start: ";
         if (st.health && st.health->status == "unhealthy")
-          throw std::runtime_error(fmt::format("{}container {} is unhealthy", prefix, name));
+          throw deploy_error(deploy_error_kind::unhealthy, fmt::format("{}container {} is unhealthy", prefix, name));
         if (!st.running && (st.status == "exited" || st.status == "dead"))
-          throw std::runtime_error(
-              fmt::format("{}container {} exited ({}){}", prefix, name, st.exit_code, exit_detail(engine, c)));
-      } else if (w.condition == "service_completed_successfully") {
+          throw deploy_error(deploy_error_kind::unhealthy, fmt::format("{}container {} exited ({}){}", prefix, name,
+                                                                       st.exit_code, exit_detail(engine, c)));
+      } else if (w.condition == dependency_condition::completed_successfully) {
         if (st.status == "exited" || st.status == "dead") {
           if (st.exit_code != 0)
-            throw std::runtime_error(fmt::format("service \"{}\" didn't complete successfully: exit {}{}", w.service,
-                                                 st.exit_code, exit_detail(engine, c)));
+            throw deploy_error(deploy_error_kind::dependency_failed,
+                               fmt::format("service \"{}\" didn't complete successfully: exit {}{}", w.service,
+                                           st.exit_code, exit_detail(engine, c)));
           if (progress) progress({"Container " + name, "Exited", progress_state::done});
           done[i] = true;
           continue;
         }
-      } else {
-        throw std::runtime_error("unknown depends_on condition: " + w.condition);
       }
       all = false;
     }
     if (all) return;
     if (deadline && std::chrono::steady_clock::now() >= *deadline)
-      throw std::runtime_error(fmt::format("timeout waiting for service \"{}\" ({})", w.service, w.condition));
+      throw deploy_error(deploy_error_kind::timeout,
+                         fmt::format("timeout waiting for service \"{}\" ({})", w.service, to_string(w.condition)));
     std::this_thread::sleep_for(w.poll_interval);
   }
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "stackctl/deploy/dependency_condition.hpp"
 #include "stackctl/deploy/engine_ref.hpp"
 #include "stackctl/deploy/progress.hpp"
 
@@ -12,13 +13,13 @@ namespace stackctl::deploy {
 
 struct wait_request {
   std::string service;
-  std::string condition;  // service_started|service_healthy|service_completed_successfully|running
+  dependency_condition condition = dependency_condition::started;
   std::vector<std::string> container_ids;
   std::chrono::milliseconds poll_interval{250};
   std::optional<std::chrono::milliseconds> timeout;
 };
 
-// Returns when the condition holds for every container; throws std::runtime_error naming the
+// Returns when the condition holds for every container; throws deploy_error naming the
 // container when it cannot hold any more (unhealthy, exited, no healthcheck) or on timeout.
 // "running" (for --wait) = running, and healthy when the container has a healthcheck.
 void wait_for_condition(engine_ref engine, const wait_request& request, const progress_sink& progress);

@@ -358,7 +358,9 @@ std::vector<std::string> image_names(const project& p) {
 
 std::vector<std::string> profile_names(const project& p) { return p.all_profiles; }
 
-std::string config_hash(const project& p, const std::string& service) {
+std::string config_hash(const project& p, const std::string& service) { return fingerprint_service(p, service).hash; }
+
+service_fingerprint fingerprint_service(const project& p, const std::string& service) {
   const json& doc = doc_of(p);
   if (!doc.contains("services") || !doc["services"].contains(service))
     throw std::out_of_range("no such service: " + service);
@@ -368,7 +370,9 @@ std::string config_hash(const project& p, const std::string& service) {
   json svc = for_json(doc["services"][service], 1, true);
   for (const char* key : {"build", "pull_policy", "scale", "depends_on", "profiles"}) svc.erase(key);
   if (svc.contains("deploy")) svc["deploy"].erase("replicas");
-  return sha256_hex(svc.dump());
+  service_fingerprint out{sha256_hex(svc.dump()), {}};
+  for (const auto& [key, value] : svc.items()) out.fields[key] = sha256_hex(value.dump()).substr(0, 12);
+  return out;
 }
 
 std::string network_config_hash(const project& p, const std::string& key) {

@@ -69,7 +69,7 @@ void run_up(const global_options& globals, const up_flags& f) {
   o.no_recreate = f.no_recreate;
   o.remove_orphans = f.remove_orphans;
   o.no_start = f.no_start;
-  o.pull = f.pull == "policy" ? "" : f.pull == "if_not_present" ? "missing" : f.pull;
+  if (f.pull != "policy") o.pull = deploy::parse_pull_policy(f.pull);
   o.scale = parse_scale(f.scale);
   o.timeout = f.timeout;
   o.wait = f.wait;

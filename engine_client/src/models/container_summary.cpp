@@ -1,5 +1,7 @@
 #include "stackctl/engine/container_summary.hpp"
 
+#include <utility>
+
 #include "json_util.hpp"
 
 namespace stackctl::engine {
@@ -46,6 +48,18 @@ void from_json(const nlohmann::json& j, container_summary& value) {
   }
   get(j, "SizeRw", value.size_rw);
   get(j, "SizeRootFs", value.size_root_fs);
+}
+
+container_run_state parse_run_state(std::string_view state) {
+  static constexpr std::pair<std::string_view, container_run_state> kStates[] = {
+      {"created", container_run_state::created},   {"running", container_run_state::running},
+      {"paused", container_run_state::paused},     {"restarting", container_run_state::restarting},
+      {"removing", container_run_state::removing}, {"exited", container_run_state::exited},
+      {"dead", container_run_state::dead},
+  };
+  for (const auto& [word, value] : kStates)
+    if (word == state) return value;
+  return container_run_state::unknown;
 }
 
 std::string container_summary::name() const {

@@ -242,8 +242,8 @@ networks:
                                   kImage));
   std::vector<progress_event> events;
   auto r = up_collecting(p, events);
-  EXPECT_EQ(r.plan.count(action_kind::recreate_network), 1u);
-  EXPECT_EQ(r.plan.count(action_kind::recreate_container), 0u);
+  EXPECT_EQ(r.plan.count(operation::remove_network), 1u);
+  EXPECT_EQ(r.plan.count(operation::rename_container), 0u);
 
   auto second_net = client_.networks().inspect(net);
   EXPECT_NE(second_net.id, first_net.id);

@@ -108,7 +108,7 @@ class DeployEngine : public ::testing::Test {
 
   up_options fast() {
     up_options o;
-    o.pull = "never";
+    o.pull = deploy::pull_policy::never;
     o.timeout = 2;
     o.poll_interval = std::chrono::milliseconds(100);
     o.wait_timeout = std::chrono::seconds(60);

@@ -69,7 +69,7 @@ TEST_F(DeployEngine, SecondUpIsANoOpAndChangingOneServiceRecreatesOnlyIt) {
                                  kImage, kSleep);
   auto p = load(yaml);
   auto first = up(p, engine_, fast());
-  EXPECT_EQ(first.plan.count(action_kind::create_container), 2u);
+  EXPECT_EQ(first.plan.count(operation::create_container), 2u);
   auto before = ids();
   ASSERT_EQ(before.size(), 2u);
   auto first_web = client_.containers().inspect(before.at(name("web")));
@@ -83,7 +83,7 @@ TEST_F(DeployEngine, SecondUpIsANoOpAndChangingOneServiceRecreatesOnlyIt) {
 
   yaml.replace(yaml.find("blue"), 4, "red");
   auto changed = up(load(yaml), engine_, fast());
-  EXPECT_EQ(changed.plan.count(action_kind::recreate_container), 1u);
+  EXPECT_EQ(changed.plan.count(operation::rename_container), 1u);
   auto after = ids();
   ASSERT_EQ(after.size(), 2u);
   EXPECT_NE(after.at(name("web")), before.at(name("web")));
@@ -306,7 +306,7 @@ TEST_F(DeployEngine, ScaleAddsAndRemovesContainersByNumber) {
   EXPECT_TRUE(three.count(name("w", 3)));
   o.scale = {{"w", 1}};
   auto r = up(p, engine_, o);
-  EXPECT_EQ(r.plan.count(action_kind::remove_container), 2u);
+  EXPECT_EQ(r.plan.count(operation::remove_container), 2u);
   auto one = ids();
   ASSERT_EQ(one.size(), 1u);
   EXPECT_EQ(one.at(name("w")), three.at(name("w")));  // number 1 kept as it was
@@ -330,8 +330,8 @@ TEST_F(DeployEngine, RecreatingADependencyRestartsDependentsDeclaredWithRestartT
   auto web_started = client_.containers().inspect(name("web")).state.started_at;
   yaml.replace(yaml.find("\"1\""), 3, "\"2\"");
   auto r = up(load(yaml), engine_, fast());
-  EXPECT_EQ(r.plan.count(action_kind::recreate_container), 1u);
-  EXPECT_EQ(r.plan.count(action_kind::restart_container), 1u);
+  EXPECT_EQ(r.plan.count(operation::rename_container), 1u);
+  EXPECT_EQ(r.plan.count(operation::restart_container), 1u);
   auto after = ids();
   EXPECT_NE(after.at(name("db")), before.at(name("db")));
   EXPECT_EQ(after.at(name("web")), before.at(name("web")));  // restarted, not recreated

@@ -5,10 +5,18 @@
 
 #include "deploy_test_support.hpp"
 #include "stackctl/deploy/apply.hpp"
+#include "stackctl/deploy/deploy_error.hpp"
 #include "stackctl/deploy/plan.hpp"
 
 namespace stackctl::deploy {
 namespace {
+
+// The fakes speak API 1.41 (fake_engine::ref): plans are made for it.
+plan_options api_141() {
+  plan_options o;
+  o.api_version = {1, 41};
+  return o;
+}
 
 using ::testing::_;
 using ::testing::AnyNumber;
@@ -47,7 +55,7 @@ networks:
 )");
   fake_engine f;
   std::map<std::string, std::string> images{{"web", "sha256:img"}};
-  auto pl = make_plan(p, {}, images, {});
+  auto pl = make_plan(p, {}, images, api_141());
   EXPECT_CALL(f.networks, create(Field(&engine::network_create_request::name, "demo_back")))
       .WillOnce(Invoke([](const engine::network_create_request& r) {
         EXPECT_EQ(r.labels.at("com.docker.compose.network"), "back");
@@ -95,7 +103,7 @@ TEST(Apply, RecreateCreatesTemporaryThenStopsRemovesOldAndRenames) {
   o.networks.resize(1);
   o.networks[0].name = "demo_default";
   std::map<std::string, std::string> images{{"web", "sha256:new"}};
-  auto pl = make_plan(p, o, images, {});
+  auto pl = make_plan(p, o, images, api_141());
   fake_engine f;
   InSequence seq;
   engine::container_inspect old;
@@ -141,7 +149,7 @@ const char* kHealthy = R"(services:
 TEST(Apply, DependentStartsOnlyAfterDependencyIsHealthy) {
   temp_dir d;
   auto p = load_project(d, kHealthy);
-  auto pl = make_plan(p, {}, {}, {});
+  auto pl = make_plan(p, {}, {}, api_141());
   fake_engine f;
   ON_CALL(f.containers, create(_, _)).WillByDefault(Invoke([](const auto&, std::string_view name) {
     return engine::container_create_response{std::string(name), {}};
@@ -162,7 +170,7 @@ TEST(Apply, DependentStartsOnlyAfterDependencyIsHealthy) {
 TEST(Apply, UnhealthyDependencyFailsNamingTheContainerAndDependentNeverStarts) {
   temp_dir d;
   auto p = load_project(d, kHealthy);
-  auto pl = make_plan(p, {}, {}, {});
+  auto pl = make_plan(p, {}, {}, api_141());
   fake_engine f;
   ON_CALL(f.containers, create(_, _)).WillByDefault(Invoke([](const auto&, std::string_view name) {
     return engine::container_create_response{std::string(name), {}};
@@ -173,7 +181,8 @@ TEST(Apply, UnhealthyDependencyFailsNamingTheContainerAndDependentNeverStarts) {
   try {
     apply(pl, p, f.ref(), {}, {});
     FAIL() << "no error";
-  } catch (const std::runtime_error& e) {
+  } catch (const deploy_error& e) {
+    EXPECT_EQ(e.kind(), deploy_error_kind::unhealthy);
     EXPECT_THAT(e.what(), HasSubstr("container demo-db-1 is unhealthy"));
   }
 }
@@ -183,7 +192,7 @@ TEST(Apply, OptionalDependencyFailureIsAWarning) {
   std::string yaml = kHealthy;
   yaml.replace(yaml.find("service_healthy}"), 16, "service_healthy, required: false}");
   auto p = load_project(d, yaml);
-  auto pl = make_plan(p, {}, {}, {});
+  auto pl = make_plan(p, {}, {}, api_141());
   fake_engine f;
   ON_CALL(f.containers, create(_, _)).WillByDefault(Invoke([](const auto&, std::string_view name) {
     return engine::container_create_response{std::string(name), {}};
@@ -210,7 +219,7 @@ TEST(Apply, CompletedSuccessfullyNonZeroExitIsAnError) {
       init: {condition: service_completed_successfully}
   init: {image: busybox}
 )");
-  auto pl = make_plan(p, {}, {}, {});
+  auto pl = make_plan(p, {}, {}, api_141());
   fake_engine f;
   ON_CALL(f.containers, create(_, _)).WillByDefault(Invoke([](const auto&, std::string_view name) {
     return engine::container_create_response{std::string(name), {}};
@@ -223,7 +232,8 @@ TEST(Apply, CompletedSuccessfullyNonZeroExitIsAnError) {
   try {
     apply(pl, p, f.ref(), {}, {});
     FAIL() << "no error";
-  } catch (const std::runtime_error& e) {
+  } catch (const deploy_error& e) {
+    EXPECT_EQ(e.kind(), deploy_error_kind::dependency_failed);
     EXPECT_THAT(e.what(), HasSubstr("service \"init\" didn't complete successfully: exit 3"));
   }
 }
@@ -234,7 +244,7 @@ TEST(Apply, IndependentServicesRunConcurrentlyWithinTheParallelLimit) {
   observed_state o;
   o.networks.resize(1);
   o.networks[0].name = "demo_default";
-  auto pl = make_plan(p, o, {}, {});
+  auto pl = make_plan(p, o, {}, api_141());
   for (int limit : {1, 2}) {
     fake_engine f;
     std::mutex m;
@@ -276,7 +286,7 @@ networks:
   n.labels = network_labels(p, p.networks.at("front"));
   n.labels[labels::config_hash] = "old";
   o.networks = {n};
-  auto pl = make_plan(p, o, images, {});
+  auto pl = make_plan(p, o, images, api_141());
   {
     InSequence seq;
     EXPECT_CALL(f.containers, stop(std::string_view("id-web-1"), _));
@@ -320,7 +330,7 @@ configs:
                         {{"TOKEN", "t0k"}});
   fake_engine f;
   std::map<std::string, std::string> images{{"web", "sha256:img"}};
-  auto pl = make_plan(p, {}, images, {});
+  auto pl = make_plan(p, {}, images, api_141());
   std::vector<std::string> tars;
   {
     InSequence seq;
@@ -345,7 +355,7 @@ configs:
   // A kept, stopped container gets them again before its start (compose injects on every start).
   observed_state o;
   o.containers = {observed_container(p, "web", 1, "sha256:img", "exited")};
-  auto again = make_plan(p, o, images, {});
+  auto again = make_plan(p, o, images, api_141());
   EXPECT_CALL(f.containers, put_archive(std::string_view("id-web-1"), _, _, _)).Times(2);
   EXPECT_CALL(f.containers, start(std::string_view("id-web-1")));
   apply(again, p, f.ref(), images);

@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "deploy_test_support.hpp"
+#include "stackctl/deploy/deploy_error.hpp"
 #include "stackctl/deploy/down.hpp"
 #include "stackctl/deploy/host_paths.hpp"
 #include "stackctl/deploy/lifecycle.hpp"
@@ -55,7 +56,8 @@ volumes:
   try {
     up(p, f.ref(), o);
     FAIL() << "no error";
-  } catch (const std::runtime_error& e) {
+  } catch (const deploy_error& e) {
+    EXPECT_EQ(e.kind(), deploy_error_kind::not_found);
     EXPECT_THAT(e.what(), HasSubstr("external volume \"shared-data\" not found"));
     EXPECT_THAT(e.what(), HasSubstr("docker volume create shared-data"));
   }
@@ -98,7 +100,8 @@ networks:
   try {
     up(p, f.ref());
     FAIL() << "no error";
-  } catch (const std::runtime_error& e) {
+  } catch (const deploy_error& e) {
+    EXPECT_EQ(e.kind(), deploy_error_kind::not_found);
     EXPECT_THAT(e.what(), HasSubstr("network corp-net declared as external, but could not be found"));
   }
 }
@@ -111,11 +114,12 @@ TEST(Up, MissingImageWithPullNeverNamesImageAndService) {
   EXPECT_CALL(f.images, pull(_, _, _, _)).Times(0);
   EXPECT_CALL(f.containers, create(_, _)).Times(0);
   up_options o;
-  o.pull = "never";
+  o.pull = pull_policy::never;
   try {
     up(p, f.ref(), o);
     FAIL() << "no error";
-  } catch (const std::runtime_error& e) {
+  } catch (const deploy_error& e) {
+    EXPECT_EQ(e.kind(), deploy_error_kind::not_found);
     EXPECT_THAT(e.what(), HasSubstr("image \"nosuch/image:1\" of service \"web\""));
     EXPECT_THAT(e.what(), HasSubstr("pull policy is never"));
   }
@@ -142,6 +146,37 @@ TEST(Up, SecondUpWithNothingChangedMakesNoCreateStartOrStopCall) {
   EXPECT_CALL(f.images, inspect(_)).Times(1);  // both services use one image
   auto r = up(p, f.ref());
   EXPECT_TRUE(r.plan.actions.empty());
+}
+
+// --wait that runs out of time is a typed timeout (the CLI's hint comes from the kind, never from
+// the message's text), and says how long it waited.
+TEST(Up, WaitThatRunsOutOfTimeIsATimeoutError) {
+  temp_dir d;
+  auto p = load_project(d, "services:\n  web: {image: busybox, healthcheck: {test: [CMD, \"true\"]}}\n");
+  fake_engine f;
+  ON_CALL(f.images, inspect(_)).WillByDefault(Return(image("sha256:img")));
+  ON_CALL(f.containers, list(_))
+      .WillByDefault(Return(std::vector<engine::container_summary>{observed_container(p, "web", 1, "sha256:img")}));
+  engine::network_inspect n;
+  n.name = "demo_default";
+  ON_CALL(f.networks, list(_)).WillByDefault(Return(std::vector<engine::network_inspect>{n}));
+  engine::container_inspect starting;
+  starting.name = "/demo-web-1";
+  starting.state.running = true;
+  starting.state.status = "running";
+  starting.state.health = engine::container_health{"starting", 0, {}};
+  ON_CALL(f.containers, inspect(_)).WillByDefault(Return(starting));
+  up_options o;
+  o.wait = true;
+  o.wait_timeout = std::chrono::milliseconds(0);
+  o.poll_interval = std::chrono::milliseconds(1);
+  try {
+    up(p, f.ref(), o);
+    FAIL() << "no error";
+  } catch (const deploy_error& e) {
+    EXPECT_EQ(e.kind(), deploy_error_kind::timeout);
+    EXPECT_STREQ(e.what(), "application not healthy after 0s");
+  }
 }
 
 TEST(Down, FromLabelsAloneInReverseDependencyOrderKeepsExternalVolumes) {
@@ -291,7 +326,8 @@ TEST(Pull, AnErrorInsideTheStreamNamesImageAndService) {
   try {
     pull(p, f.ref());
     FAIL() << "no error";
-  } catch (const std::runtime_error& e) {
+  } catch (const deploy_error& e) {
+    EXPECT_EQ(e.kind(), deploy_error_kind::engine);
     EXPECT_THAT(e.what(), HasSubstr("pulling image \"reg/web:1\" (service api, web) failed"));
     EXPECT_THAT(e.what(), HasSubstr("manifest unknown"));
   }

@@ -5,7 +5,7 @@
 #include <fstream>
 
 #include "deploy_test_support.hpp"
-#include "stackctl/deploy/container_spec.hpp"
+#include "stackctl/deploy/engine_requests.hpp"
 
 namespace stackctl::deploy {
 namespace {

@@ -121,7 +121,9 @@ inline engine::container_summary observed_container(const model::project& p, con
   c.names = {"/" + container_name(p, s, number)};
   c.image = s.image;
   c.state = state;
-  c.labels = container_labels(p, s, number, model::config_hash(p, service), image_id);
+  auto fingerprint = model::fingerprint_service(p, service);
+  c.labels = container_labels(p, s, number, fingerprint.hash, image_id);
+  c.labels[labels::config_fields] = config_fields_label(fingerprint.fields);
   return c;
 }
 

@@ -1,9 +1,12 @@
+// The planner, as golden text: to_string(plan) lists every action with its cause and what it comes
+// after, so one comparison checks the operations, their order constraints and why each was chosen.
 #include <algorithm>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "deploy_test_support.hpp"
+#include "stackctl/deploy/deploy_error.hpp"
 #include "stackctl/deploy/plan.hpp"
 
 namespace stackctl::deploy {
@@ -12,6 +15,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using testing::load_project;
+using ::testing::Not;
 using testing::observed_container;
 using testing::temp_dir;
 
@@ -31,17 +35,6 @@ volumes:
 
 const std::map<std::string, std::string> kImages{{"web", "sha256:web"}, {"db", "sha256:db"}};
 
-const action& find(const plan& p, action_kind kind, const std::string& resource) {
-  auto it = std::find_if(p.actions.begin(), p.actions.end(),
-                         [&](const action& a) { return a.kind == kind && a.resource == resource; });
-  if (it == p.actions.end()) throw std::runtime_error("no action " + resource);
-  return *it;
-}
-std::size_t index_of(const plan& p, const action& a) { return static_cast<std::size_t>(&a - p.actions.data()); }
-bool comes_after(const plan& p, const action& a, const action& b) {
-  return std::find(a.after.begin(), a.after.end(), index_of(p, b)) != a.after.end();
-}
-
 observed_state converged(const model::project& p) {
   observed_state o;
   o.containers = {observed_container(p, "web", 1, "sha256:web"), observed_container(p, "db", 1, "sha256:db")};
@@ -54,40 +47,46 @@ observed_state converged(const model::project& p) {
   return o;
 }
 
+// The plan's text with the test's directory as ${DIR}.
+std::string text(const plan& pl, const temp_dir& d) {
+  auto out = to_string(pl);
+  const auto dir = d.path().string();
+  for (auto pos = out.find(dir); pos != std::string::npos; pos = out.find(dir)) out.replace(pos, dir.size(), "${DIR}");
+  return out;
+}
+
+const action& find(const plan& p, operation op, const std::string& resource) {
+  auto it = std::find_if(p.actions.begin(), p.actions.end(),
+                         [&](const action& a) { return a.op == op && a.resource == resource; });
+  if (it == p.actions.end()) throw std::runtime_error("no action " + resource);
+  return *it;
+}
+
 TEST(Plan, FreshProjectCreatesEverythingInDependencyOrder) {
   temp_dir d;
   auto p = load_project(d, kStack);
-  auto site = (d.path() / "site").string();
-  auto pl = make_plan(p, {}, kImages, {}, {site});
-  EXPECT_EQ(pl.count(action_kind::create_network), 1u);
-  EXPECT_EQ(pl.count(action_kind::create_volume), 1u);
-  EXPECT_EQ(pl.count(action_kind::make_directory), 1u);
-  EXPECT_EQ(pl.count(action_kind::create_container), 2u);
-  EXPECT_EQ(pl.count(action_kind::start_container), 2u);
-  const auto& net = find(pl, action_kind::create_network, "demo_default");
-  const auto& vol = find(pl, action_kind::create_volume, "demo_data");
-  const auto& dir = find(pl, action_kind::make_directory, site);
-  const auto& create_web = find(pl, action_kind::create_container, "demo-web-1");
-  const auto& create_db = find(pl, action_kind::create_container, "demo-db-1");
-  EXPECT_TRUE(comes_after(pl, create_web, net));
-  EXPECT_TRUE(comes_after(pl, create_web, vol));
-  EXPECT_TRUE(comes_after(pl, create_web, dir));
-  EXPECT_TRUE(comes_after(pl, create_web, create_db));
-  // web starts only after the wait for db's health, which comes after db's start.
-  const auto& wait_db = find(pl, action_kind::wait_dependency, "db");
-  EXPECT_EQ(wait_db.condition, "service_healthy");
-  EXPECT_TRUE(comes_after(pl, wait_db, find(pl, action_kind::start_container, "demo-db-1")));
-  const auto& start_web = find(pl, action_kind::start_container, "demo-web-1");
-  EXPECT_TRUE(comes_after(pl, start_web, wait_db));
-  EXPECT_TRUE(comes_after(pl, start_web, create_web));
-  EXPECT_FALSE(start_web.serialise_start);  // a fixed host port needs no serialisation
+  auto pl = make_plan(p, {}, kImages, {}, {(d.path() / "site").string()});
+  EXPECT_EQ(text(pl, d), R"(1 create_network demo_default (not found)
+2 create_volume demo_data (not found)
+3 make_directory ${DIR}/site (bind source missing)
+4 create_container demo-db-1 (scale 0 → 1) after 1
+5 create_container demo-web-1 (scale 0 → 1) after 1, 2, 3, 4
+6 start_container demo-db-1 (created) after 4
+7 wait_dependency db service_healthy (web depends on it) after 4, 6
+8 start_container demo-web-1 (created) after 5, 7
+)");
+  // The create carries the hash and per-key digests the next plan compares.
+  const auto& web = find(pl, operation::create_container, "demo-web-1");
+  EXPECT_EQ(web.config_hash, model::config_hash(p, "web"));
+  EXPECT_THAT(web.config_fields, HasSubstr("image="));
+  EXPECT_FALSE(find(pl, operation::start_container, "demo-web-1").serialise_start);  // a fixed host port
 }
 
 TEST(Plan, ConvergedProjectPlansNothing) {
   temp_dir d;
   auto p = load_project(d, kStack);
   auto pl = make_plan(p, converged(p), kImages, {});
-  EXPECT_TRUE(pl.actions.empty());
+  EXPECT_EQ(text(pl, d), "nothing to do\n");
   EXPECT_EQ(pl.kept.size(), 2u);
 }
 
@@ -97,12 +96,14 @@ TEST(Plan, StoppedContainerIsStartedNotRecreated) {
   auto o = converged(p);
   o.containers[0].state = "exited";
   auto pl = make_plan(p, o, kImages, {});
-  ASSERT_EQ(pl.count(action_kind::start_container), 1u);
-  EXPECT_EQ(find(pl, action_kind::start_container, "demo-web-1").container_id, "id-web-1");
-  EXPECT_EQ(pl.count(action_kind::create_container) + pl.count(action_kind::recreate_container), 0u);
+  // Started once the condition of its dependency holds again (db, kept, is waited on).
+  EXPECT_EQ(text(pl, d), R"(1 wait_dependency db service_healthy (web depends on it)
+2 start_container demo-web-1 (exited) after 1
+)");
+  EXPECT_EQ(pl.actions[1].container_id, "id-web-1");
 }
 
-TEST(Plan, ChangedServiceAloneIsRecreated) {
+TEST(Plan, ChangedEnvironmentRecreatesTheServiceAndSaysWhichKeyChanged) {
   temp_dir d;
   auto p = load_project(d, kStack);
   auto o = converged(p);
@@ -110,12 +111,99 @@ TEST(Plan, ChangedServiceAloneIsRecreated) {
   yaml.replace(yaml.find("image: pg\n"), 10, "image: pg\n    environment: {X: \"1\"}\n");
   auto changed = load_project(d, yaml);
   auto pl = make_plan(changed, o, kImages, {});
-  ASSERT_EQ(pl.count(action_kind::recreate_container), 1u);
-  const auto& r = find(pl, action_kind::recreate_container, "demo-db-1");
-  EXPECT_EQ(r.container_id, "id-db-1");
-  EXPECT_EQ(pl.count(action_kind::create_container), 0u);
-  // the recreated container is started; web stays untouched
-  EXPECT_EQ(pl.count(action_kind::start_container), 1u);
+  EXPECT_EQ(text(pl, d), R"(1 create_container id-db-1_demo-db-1 (config hash changed: environment)
+2 stop_container demo-db-1 (replaced by id-db-1_demo-db-1) after 1
+3 remove_container demo-db-1 (replaced by id-db-1_demo-db-1) after 2
+4 rename_container id-db-1_demo-db-1 to demo-db-1 (recreate) after 3
+5 start_container demo-db-1 (created) after 4
+)");
+  EXPECT_EQ(find(pl, operation::create_container, "id-db-1_demo-db-1").replaces, "id-db-1");
+
+  // A container made before stackctl recorded the per-key digests: the hash alone.
+  o.containers[1].labels.erase(labels::config_fields);
+  EXPECT_THAT(text(make_plan(changed, o, kImages, {}), d),
+              HasSubstr("1 create_container id-db-1_demo-db-1 (config hash changed)\n"));
+}
+
+TEST(Plan, NewImageIdRecreates) {
+  temp_dir d;
+  auto p = load_project(d, kStack);
+  auto images = kImages;
+  images["web"] = "sha256:newer";
+  EXPECT_THAT(text(make_plan(p, converged(p), images, {}), d),
+              HasSubstr("1 create_container id-web-1_demo-web-1 (image changed)\n"));
+}
+
+TEST(Plan, RunningContainerMissingANetworkIsRecreated) {
+  temp_dir d;
+  auto p = load_project(d, kStack);
+  auto o = converged(p);
+  o.containers[0].networks = {"something_else"};
+  o.containers[1].networks = {"demo_default"};
+  EXPECT_EQ(text(make_plan(p, o, kImages, {}), d),
+            R"(1 create_container id-web-1_demo-web-1 (not on network demo_default)
+2 stop_container demo-web-1 (replaced by id-web-1_demo-web-1) after 1
+3 remove_container demo-web-1 (replaced by id-web-1_demo-web-1) after 2
+4 rename_container id-web-1_demo-web-1 to demo-web-1 (recreate) after 3
+5 wait_dependency db service_healthy (web depends on it)
+6 start_container demo-web-1 (created) after 4, 5
+)");
+}
+
+TEST(Plan, ForceAndNoRecreatePolicies) {
+  temp_dir d;
+  auto p = load_project(d, kStack);
+  plan_options force;
+  force.recreate = recreate_policy::force;
+  auto pl = make_plan(p, converged(p), kImages, force);
+  EXPECT_THAT(text(pl, d), HasSubstr("1 create_container id-db-1_demo-db-1 (--force-recreate)\n"));
+  EXPECT_THAT(text(pl, d), HasSubstr("create_container id-web-1_demo-web-1 (--force-recreate) after 4\n"));
+  auto images = kImages;
+  images["web"] = "sha256:newer";
+  plan_options never;
+  never.recreate = recreate_policy::never;
+  EXPECT_EQ(text(make_plan(p, converged(p), images, never), d), "nothing to do\n");
+}
+
+TEST(Plan, ScaleAddsAndRemovesByNumber) {
+  temp_dir d;
+  auto p = load_project(d, kStack);
+  plan_options up3;
+  up3.scale = {{"db", 3}};
+  EXPECT_EQ(text(make_plan(p, converged(p), kImages, up3), d), R"(1 create_container demo-db-2 (scale 1 → 3)
+2 create_container demo-db-3 (scale 1 → 3)
+3 start_container demo-db-2 (created) after 1
+4 start_container demo-db-3 (created) after 2
+)");
+
+  auto o = converged(p);
+  o.containers.push_back(observed_container(p, "db", 2, "sha256:db"));
+  auto pl = make_plan(p, o, kImages, {});
+  EXPECT_EQ(text(pl, d), R"(1 stop_container demo-db-2 (scale 2 → 1)
+2 remove_container demo-db-2 (scale 2 → 1) after 1
+)");
+  EXPECT_EQ(pl.actions[1].container_id, "id-db-2");
+}
+
+TEST(Plan, OrphansWarnOrAreRemoved) {
+  temp_dir d;
+  auto p = load_project(d, kStack);
+  auto o = converged(p);
+  auto old = observed_container(p, "db", 1, "x");
+  old.id = "id-old";
+  old.names = {"/demo-old-1"};
+  old.labels[labels::service] = "old";
+  o.containers.push_back(old);
+  auto pl = make_plan(p, o, kImages, {});
+  EXPECT_EQ(text(pl, d), "nothing to do\n");
+  EXPECT_THAT(pl.orphans, ElementsAre("demo-old-1"));
+  ASSERT_EQ(pl.warnings.size(), 1u);
+  EXPECT_THAT(pl.warnings[0], HasSubstr("--remove-orphans"));
+  plan_options ro;
+  ro.remove_orphans = true;
+  EXPECT_EQ(text(make_plan(p, o, kImages, ro), d), R"(1 stop_container demo-old-1 (orphan)
+2 remove_container demo-old-1 (orphan) after 1
+)");
 }
 
 // Issue 20.5: `up` killed between a recreate's rename steps leaves the new container under its
@@ -126,13 +214,10 @@ TEST(Plan, ContainerLeftUnderItsTemporaryNameIsRenamed) {
   auto o = converged(p);
   o.containers[1].names = {"/" + temporary_name("0123456789abcdef", "demo-db-1")};
   o.containers[1].state = "created";
-  auto pl = make_plan(p, o, kImages, {});
-  EXPECT_EQ(pl.count(action_kind::recreate_container), 0u);
-  EXPECT_EQ(pl.count(action_kind::create_container), 0u);
-  ASSERT_EQ(pl.count(action_kind::rename_container), 1u);
-  const auto& rename = find(pl, action_kind::rename_container, "demo-db-1");
-  EXPECT_EQ(rename.container_id, "id-db-1");
-  EXPECT_TRUE(comes_after(pl, find(pl, action_kind::start_container, "demo-db-1"), rename));
+  EXPECT_EQ(text(make_plan(p, o, kImages, {}), d),
+            R"(1 rename_container 0123456789ab_demo-db-1 to demo-db-1 (left under its temporary name)
+2 start_container demo-db-1 (created) after 1
+)");
 }
 
 // Killed after the create under the temporary name, before the old one was removed: two containers
@@ -149,14 +234,13 @@ TEST(Plan, InterruptedRecreateKeepsTheNewContainerAndRemovesTheOld) {
   new_db.state = "created";
   o.containers = {o.containers[0], new_db, old_db};
   auto pl = make_plan(p, o, kImages, {});
-  EXPECT_EQ(pl.count(action_kind::recreate_container), 0u);
-  EXPECT_EQ(pl.count(action_kind::create_container), 0u);
-  const auto& remove = find(pl, action_kind::remove_container, "demo-db-1");
-  EXPECT_EQ(remove.container_id, "id-db-old");
-  const auto& rename = find(pl, action_kind::rename_container, "demo-db-1");
-  EXPECT_EQ(rename.container_id, "id-db-1");
-  EXPECT_TRUE(comes_after(pl, rename, remove));
-  EXPECT_TRUE(comes_after(pl, find(pl, action_kind::start_container, "demo-db-1"), rename));
+  EXPECT_EQ(text(pl, d), R"(1 stop_container demo-db-1 (left by an interrupted recreate)
+2 remove_container demo-db-1 (left by an interrupted recreate) after 1
+3 rename_container id-db-old_demo-db-1 to demo-db-1 (left under its temporary name) after 2
+4 start_container demo-db-1 (created) after 3
+)");
+  EXPECT_EQ(pl.actions[1].container_id, "id-db-old");
+  EXPECT_EQ(pl.actions[2].container_id, "id-db-1");
 }
 
 TEST(Plan, RecreatedDependencyRestartsDependentsThatAskForIt) {
@@ -165,108 +249,39 @@ TEST(Plan, RecreatedDependencyRestartsDependentsThatAskForIt) {
   yaml.replace(yaml.find("service_healthy}"), 16, "service_healthy, restart: true}");
   auto p = load_project(d, yaml);
   auto o = converged(p);
-  EXPECT_EQ(make_plan(p, o, kImages, {}).count(action_kind::restart_container), 0u);  // nothing changed
+  EXPECT_EQ(text(make_plan(p, o, kImages, {}), d), "nothing to do\n");
   auto images = kImages;
   images["db"] = "sha256:newer";
-  auto pl = make_plan(p, o, images, {});
-  ASSERT_EQ(pl.count(action_kind::restart_container), 1u);
-  const auto& r = find(pl, action_kind::restart_container, "demo-web-1");
-  EXPECT_EQ(r.container_id, "id-web-1");
-  EXPECT_TRUE(comes_after(pl, r, find(pl, action_kind::wait_dependency, "db")));
+  EXPECT_EQ(text(make_plan(p, o, images, {}), d), R"(1 create_container id-db-1_demo-db-1 (image changed)
+2 stop_container demo-db-1 (replaced by id-db-1_demo-db-1) after 1
+3 remove_container demo-db-1 (replaced by id-db-1_demo-db-1) after 2
+4 rename_container id-db-1_demo-db-1 to demo-db-1 (recreate) after 3
+5 start_container demo-db-1 (created) after 4
+6 wait_dependency db service_healthy (web depends on it) after 4, 5
+7 restart_container demo-web-1 (dependency db recreated (restart: true)) after 6
+)");
   // without restart: true the dependent is left alone
   auto plain = load_project(d, kStack);
-  EXPECT_EQ(make_plan(plain, converged(plain), images, {}).count(action_kind::restart_container), 0u);
+  EXPECT_EQ(make_plan(plain, converged(plain), images, {}).count(operation::restart_container), 0u);
 }
 
-TEST(Plan, NewImageIdRecreates) {
-  temp_dir d;
-  auto p = load_project(d, kStack);
-  auto images = kImages;
-  images["web"] = "sha256:newer";
-  auto pl = make_plan(p, converged(p), images, {});
-  EXPECT_EQ(pl.count(action_kind::recreate_container), 1u);
-  EXPECT_EQ(find(pl, action_kind::recreate_container, "demo-web-1").service, "web");
-}
-
-TEST(Plan, RunningContainerMissingANetworkIsRecreated) {
-  temp_dir d;
-  auto p = load_project(d, kStack);
-  auto o = converged(p);
-  o.containers[0].networks = {"something_else"};
-  o.containers[1].networks = {"demo_default"};
-  auto pl = make_plan(p, o, kImages, {});
-  ASSERT_EQ(pl.count(action_kind::recreate_container), 1u);
-  EXPECT_EQ(find(pl, action_kind::recreate_container, "demo-web-1").container_id, "id-web-1");
-}
-
-TEST(Plan, ForceAndNoRecreatePolicies) {
-  temp_dir d;
-  auto p = load_project(d, kStack);
-  plan_options force;
-  force.recreate = recreate_policy::force;
-  EXPECT_EQ(make_plan(p, converged(p), kImages, force).count(action_kind::recreate_container), 2u);
-  auto images = kImages;
-  images["web"] = "sha256:newer";
-  plan_options never;
-  never.recreate = recreate_policy::never;
-  EXPECT_TRUE(make_plan(p, converged(p), images, never).actions.empty());
-}
-
-TEST(Plan, ScaleAddsAndRemovesByNumber) {
-  temp_dir d;
-  auto p = load_project(d, kStack);
-  plan_options up3;
-  up3.scale = {{"db", 3}};
-  auto pl = make_plan(p, converged(p), kImages, up3);
-  EXPECT_EQ(pl.count(action_kind::create_container), 2u);
-  find(pl, action_kind::create_container, "demo-db-2");
-  find(pl, action_kind::create_container, "demo-db-3");
-
-  auto o = converged(p);
-  o.containers.push_back(observed_container(p, "db", 2, "sha256:db"));
-  plan_options down1;
-  auto pl2 = make_plan(p, o, kImages, down1);
-  ASSERT_EQ(pl2.count(action_kind::remove_container), 1u);
-  EXPECT_EQ(find(pl2, action_kind::remove_container, "demo-db-2").container_id, "id-db-2");
-}
-
-TEST(Plan, OrphansWarnOrAreRemoved) {
-  temp_dir d;
-  auto p = load_project(d, kStack);
-  auto o = converged(p);
-  auto old = observed_container(p, "db", 1, "x");
-  old.id = "id-old";
-  old.names = {"/demo-old-1"};
-  old.labels["com.docker.compose.service"] = "old";
-  o.containers.push_back(old);
-  auto pl = make_plan(p, o, kImages, {});
-  EXPECT_THAT(pl.orphans, ElementsAre("demo-old-1"));
-  ASSERT_EQ(pl.warnings.size(), 1u);
-  EXPECT_THAT(pl.warnings[0], HasSubstr("--remove-orphans"));
-  EXPECT_EQ(pl.count(action_kind::remove_container), 0u);
-  plan_options ro;
-  ro.remove_orphans = true;
-  auto pl2 = make_plan(p, o, kImages, ro);
-  EXPECT_EQ(find(pl2, action_kind::remove_container, "demo-old-1").container_id, "id-old");
-}
-
-TEST(Plan, NoStartAndNoDeps) {
+TEST(Plan, NoStartAndSelection) {
   temp_dir d;
   auto p = load_project(d, kStack);
   plan_options ns;
   ns.no_start = true;
-  auto pl = make_plan(p, {}, kImages, ns);
-  EXPECT_EQ(pl.count(action_kind::create_container), 2u);
-  EXPECT_EQ(pl.count(action_kind::start_container), 0u);
-  EXPECT_EQ(pl.count(action_kind::wait_dependency), 0u);
-
-  EXPECT_THAT(with_dependencies(p, {"web"}), ElementsAre("db", "web"));
-  EXPECT_THAT(with_dependencies(p, {"web"}, true), ElementsAre("web"));
-  plan_options only_web;
+  EXPECT_EQ(text(make_plan(p, {}, kImages, ns), d), R"(1 create_network demo_default (not found)
+2 create_volume demo_data (not found)
+3 create_container demo-db-1 (scale 0 → 1) after 1
+4 create_container demo-web-1 (scale 0 → 1) after 1, 2, 3
+)");
+  plan_options only_web;  // db not selected: neither created nor waited on
   only_web.services = {"web"};
-  auto pl2 = make_plan(p, {}, kImages, only_web);
-  EXPECT_EQ(pl2.count(action_kind::create_container), 1u);
-  EXPECT_EQ(pl2.count(action_kind::wait_dependency), 0u);  // db not selected: not waited on
+  EXPECT_EQ(text(make_plan(p, {}, kImages, only_web), d), R"(1 create_network demo_default (not found)
+2 create_volume demo_data (not found)
+3 create_container demo-web-1 (scale 0 → 1) after 1, 2
+4 start_container demo-web-1 (created) after 3
+)");
 }
 
 TEST(Plan, EphemeralOrRangePortsSerialiseTheStart) {
@@ -278,10 +293,10 @@ TEST(Plan, EphemeralOrRangePortsSerialiseTheStart) {
   e: {image: x}
 )");
   auto pl = make_plan(p, {}, {}, {});
-  EXPECT_TRUE(find(pl, action_kind::start_container, "demo-a-1").serialise_start);
-  EXPECT_TRUE(find(pl, action_kind::start_container, "demo-b-1").serialise_start);
-  EXPECT_FALSE(find(pl, action_kind::start_container, "demo-c-1").serialise_start);
-  EXPECT_FALSE(find(pl, action_kind::start_container, "demo-e-1").serialise_start);
+  EXPECT_TRUE(find(pl, operation::start_container, "demo-a-1").serialise_start);
+  EXPECT_TRUE(find(pl, operation::start_container, "demo-b-1").serialise_start);
+  EXPECT_FALSE(find(pl, operation::start_container, "demo-c-1").serialise_start);
+  EXPECT_FALSE(find(pl, operation::start_container, "demo-e-1").serialise_start);
 }
 
 TEST(Plan, ExternalResourcesAreNeverCreated) {
@@ -293,9 +308,9 @@ volumes:
 networks:
   outside: {external: true}
 )");
-  auto pl = make_plan(p, {}, {}, {});
-  EXPECT_EQ(pl.count(action_kind::create_volume), 0u);
-  EXPECT_EQ(pl.count(action_kind::create_network), 0u);
+  EXPECT_EQ(text(make_plan(p, {}, {}, {}), d), R"(1 create_container demo-a-1 (scale 0 → 1)
+2 start_container demo-a-1 (created) after 1
+)");
 }
 
 TEST(Plan, ContainerNameForbidsScale) {
@@ -303,7 +318,42 @@ TEST(Plan, ContainerNameForbidsScale) {
   auto p = load_project(d, "services:\n  a: {image: x, container_name: fixed}\n");
   plan_options o;
   o.scale = {{"a", 2}};
-  EXPECT_THROW(make_plan(p, {}, {}, o), std::runtime_error);
+  try {
+    make_plan(p, {}, {}, o);
+    FAIL() << "no error";
+  } catch (const deploy_error& e) {
+    EXPECT_EQ(e.kind(), deploy_error_kind::invalid);
+    EXPECT_THAT(e.what(), HasSubstr("has container_name \"fixed\" and cannot be scaled"));
+  }
+}
+
+TEST(Plan, BelowApi144ExtraNetworksAreConnectedBeforeTheStart) {
+  temp_dir d;
+  auto p = load_project(d, "services:\n  a: {image: x, networks: [front, back]}\nnetworks:\n  front: {}\n  back: {}\n");
+  plan_options old;
+  old.api_version = {1, 41};
+  EXPECT_EQ(text(make_plan(p, {}, {}, old), d), R"(1 create_network demo_back (not found)
+2 create_network demo_front (not found)
+3 create_container demo-a-1 (scale 0 → 1) after 1, 2
+4 connect_network demo-a-1 to demo_front (API 1.41 < 1.44: one network at create) after 3
+5 start_container demo-a-1 (created) after 3, 4
+)");
+  plan_options current;
+  EXPECT_EQ(make_plan(p, {}, {}, current).count(operation::connect_network), 0u);
+}
+
+TEST(Plan, ContentSecretsAreCopiedInBeforeEachStart) {
+  temp_dir d;
+  auto p = load_project(d, R"(services:
+  a: {image: x, secrets: [token]}
+secrets:
+  token: {content: "s3cret"}
+)");
+  EXPECT_EQ(text(make_plan(p, {}, {}, {}), d), R"(1 create_network demo_default (not found)
+2 create_container demo-a-1 (scale 0 → 1) after 1
+3 copy_files demo-a-1 (content secrets/configs) after 2
+4 start_container demo-a-1 (created) after 3
+)");
 }
 
 TEST(Plan, ANetworkWhoseConfigHashChangedIsRecreatedAndItsContainersReconnectedAndStarted) {
@@ -312,32 +362,31 @@ TEST(Plan, ANetworkWhoseConfigHashChangedIsRecreatedAndItsContainersReconnectedA
   auto o = converged(p);
   o.networks[0].labels = network_labels(p, p.networks.at("default"));
   for (auto& c : o.containers) c.networks = {"demo_default"};
-  EXPECT_TRUE(make_plan(p, o, kImages, {}).actions.empty());  // same hash: nothing
+  EXPECT_EQ(text(make_plan(p, o, kImages, {}), d), "nothing to do\n");  // same hash
   auto unlabelled = o;
   unlabelled.networks[0].labels.erase(labels::config_hash);
-  EXPECT_TRUE(make_plan(p, unlabelled, kImages, {}).actions.empty());  // made before the label: kept
+  EXPECT_EQ(text(make_plan(p, unlabelled, kImages, {}), d), "nothing to do\n");  // made before the label: kept
 
   o.networks[0].labels[labels::config_hash] = "an older definition";
-  auto pl = make_plan(p, o, kImages, {});
-  ASSERT_EQ(pl.count(action_kind::recreate_network), 1u);
-  EXPECT_EQ(pl.count(action_kind::create_network), 0u);
-  EXPECT_EQ(pl.count(action_kind::recreate_container), 0u);
-  const auto& net = find(pl, action_kind::recreate_network, "demo_default");
-  EXPECT_EQ(net.key, "default");
-  ASSERT_EQ(net.attached.size(), 2u);
-  for (const auto& c : net.attached) EXPECT_TRUE(c.reconnect) << c.name;
-  // Both are started again after it, db's wait still in between.
-  EXPECT_TRUE(comes_after(pl, find(pl, action_kind::start_container, "demo-db-1"), net));
-  EXPECT_TRUE(comes_after(pl, find(pl, action_kind::start_container, "demo-web-1"), net));
-  EXPECT_TRUE(comes_after(pl, find(pl, action_kind::start_container, "demo-web-1"),
-                          find(pl, action_kind::wait_dependency, "db")));
+  EXPECT_EQ(text(make_plan(p, o, kImages, {}), d), R"(1 stop_container demo-web-1 (network demo_default recreated)
+2 disconnect_network demo-web-1 from demo_default (network demo_default recreated) after 1
+3 stop_container demo-db-1 (network demo_default recreated)
+4 disconnect_network demo-db-1 from demo_default (network demo_default recreated) after 3
+5 remove_network demo_default (config hash changed) after 2, 4
+6 create_network demo_default (config hash changed) after 5
+7 connect_network demo-db-1 to demo_default (network demo_default recreated) after 4, 6
+8 connect_network demo-web-1 to demo_default (network demo_default recreated) after 2, 6
+9 start_container demo-db-1 (network recreated) after 7
+10 wait_dependency db service_healthy (web depends on it) after 9
+11 start_container demo-web-1 (network recreated) after 8, 10
+)");
 
-  // A container recreated anyway is disconnected, not reconnected; its new one waits for the network.
+  // A container recreated anyway is not reconnected; its new one waits for the network.
   o.containers[0].labels[labels::config_hash] = "changed";  // web
-  auto both = make_plan(p, o, kImages, {});
-  const auto& net2 = find(both, action_kind::recreate_network, "demo_default");
-  for (const auto& c : net2.attached) EXPECT_EQ(c.reconnect, c.service == "db") << c.name;
-  EXPECT_TRUE(comes_after(both, find(both, action_kind::recreate_container, "demo-web-1"), net2));
+  auto both = text(make_plan(p, o, kImages, {}), d);
+  EXPECT_THAT(both, HasSubstr("7 connect_network demo-db-1 to demo_default"));
+  EXPECT_THAT(both, Not(HasSubstr(" connect_network demo-web-1")));
+  EXPECT_THAT(both, HasSubstr("8 create_container id-web-1_demo-web-1 (config hash changed) after 6\n"));
 }
 
 TEST(Plan, ANetworkRecreateReconnectsUnselectedServicesAndRestartsTheRunningOnes) {
@@ -349,10 +398,10 @@ TEST(Plan, ANetworkRecreateReconnectsUnselectedServicesAndRestartsTheRunningOnes
   for (auto& c : o.containers) c.networks = {"demo_default"};
   plan_options only_db;
   only_db.services = {"db"};
-  auto pl = make_plan(p, o, kImages, only_db);
-  const auto& net = find(pl, action_kind::recreate_network, "demo_default");
-  for (const auto& c : net.attached) EXPECT_TRUE(c.reconnect) << c.name;
-  EXPECT_TRUE(comes_after(pl, find(pl, action_kind::start_container, "demo-web-1"), net));
+  auto pl = text(make_plan(p, o, kImages, only_db), d);
+  EXPECT_THAT(pl,
+              HasSubstr("connect_network demo-web-1 to demo_default (network demo_default recreated) after 2, 6\n"));
+  EXPECT_THAT(pl, HasSubstr("start_container demo-web-1 (network recreated) after 8\n"));
 }
 
 TEST(Plan, AVolumeWhoseConfigHashChangedIsKeptWithAWarning) {
@@ -363,7 +412,7 @@ TEST(Plan, AVolumeWhoseConfigHashChangedIsKeptWithAWarning) {
   EXPECT_TRUE(make_plan(p, o, kImages, {}).warnings.empty());
   o.volumes[0].labels[labels::config_hash] = "old";
   auto pl = make_plan(p, o, kImages, {});
-  EXPECT_TRUE(pl.actions.empty());
+  EXPECT_EQ(text(pl, d), "nothing to do\n");
   ASSERT_EQ(pl.warnings.size(), 1u);
   EXPECT_THAT(pl.warnings[0], HasSubstr("Volume \"demo_data\" exists but doesn't match configuration in compose file"));
 }

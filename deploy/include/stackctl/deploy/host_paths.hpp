@@ -10,7 +10,7 @@
 
 namespace stackctl::deploy {
 
-// Returns what it created (directories and files that did not exist). Throws std::runtime_error
+// Returns what it created (directories and files that did not exist). Throws deploy_error (host)
 // naming the variable and the path when one cannot be made.
 std::vector<std::filesystem::path> create_host_paths(const std::vector<model::host_path>& paths);
 
@@ -19,7 +19,7 @@ std::vector<std::filesystem::path> create_host_paths(const std::vector<model::ho
 // (or exists). Touches nothing: `up` asks before it creates anything, here or in the engine.
 std::string cannot_create_directory(const std::filesystem::path& dir);
 
-// The same check for every path create_host_paths would make; throws std::runtime_error naming
+// The same check for every path create_host_paths would make; throws deploy_error (host) naming
 // the variable and the path for the first one that cannot be made.
 void check_host_paths(const std::vector<model::host_path>& paths);
 

@@ -24,4 +24,8 @@ inline constexpr const char* volume = "com.docker.compose.volume";
 // may be an external volume made by `docker volume create`.
 inline constexpr const char* inherited_volumes = "stackctl.inherited-volumes";
 
+// stackctl's own: per top-level key of the hashed service ("environment=1a2b3c4d5e6f,..."), a short
+// digest, so the next plan can say which keys a changed config-hash comes from.
+inline constexpr const char* config_fields = "stackctl.config-fields";
+
 }  // namespace stackctl::deploy::labels

@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "stackctl/model/project.hpp"
 
@@ -23,6 +24,12 @@ const std::string& volume_name(const model::project& p, const std::string& key);
 
 // `svc:condition:restart` entries joined by ',' (sorted by service, so the label is stable).
 std::string depends_on_label(const model::service& s);
+
+// The stackctl.config-fields label of a service's fingerprint fields ("key=digest,..." sorted by key).
+std::string config_fields_label(const std::map<std::string, std::string>& fields);
+// The keys whose digest differs between two such labels (present in one only included), sorted;
+// empty when `old_label` is empty (a container made before the label existed).
+std::vector<std::string> changed_config_fields(const std::string& old_label, const std::string& new_label);
 
 // User labels + the compose set (project, service, container-number, oneoff=False, config-hash,
 // project.working_dir, project.config_files, depends_on, image, version).

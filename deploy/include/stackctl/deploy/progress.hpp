@@ -3,6 +3,7 @@
 // line per resource on a TTY, plain lines otherwise); the library only reports.
 #include <functional>
 #include <string>
+#include <utility>
 
 namespace stackctl::deploy {
 
@@ -16,5 +17,11 @@ struct progress_event {
 
 // May be called from several threads at once (the sink serialises if it needs to). May be empty.
 using progress_sink = std::function<void(const progress_event&)>;
+
+// Reports one step to `sink` (when there is one).
+inline void emit(const progress_sink& sink, std::string resource, std::string text,
+                 progress_state state = progress_state::working) {
+  if (sink) sink(progress_event{std::move(resource), std::move(text), state});
+}
 
 }  // namespace stackctl::deploy

@@ -17,7 +17,7 @@ struct pull_options {
   int parallel = -1;
 };
 
-// Throws std::runtime_error naming the image and the service when a pull fails (an error inside
+// Throws deploy_error (engine) naming the image and the service when a pull fails (an error inside
 // the daemon's stream included), unless ignore_failures. Returns the images pulled.
 std::vector<std::string> pull(const model::project& p, engine_ref engine, const pull_options& options = {},
                               const progress_sink& progress = {});

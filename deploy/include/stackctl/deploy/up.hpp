@@ -10,6 +10,7 @@
 #include "stackctl/deploy/engine_ref.hpp"
 #include "stackctl/deploy/plan.hpp"
 #include "stackctl/deploy/progress.hpp"
+#include "stackctl/deploy/pull_policy.hpp"
 #include "stackctl/model/derived_environment.hpp"
 #include "stackctl/model/project.hpp"
 
@@ -19,11 +20,11 @@ struct up_options {
   std::vector<std::string> services;  // named services (their dependencies are added unless no_deps)
   bool no_deps = false;
   bool force_recreate = false;
-  bool no_recreate = false;  // exclusive with force_recreate (std::invalid_argument)
+  bool no_recreate = false;  // exclusive with force_recreate (deploy_error invalid)
   bool remove_orphans = false;
   bool no_start = false;
-  // never|missing|always; empty = each service's pull_policy (default missing). There is no build.
-  std::string pull;
+  // --pull; unset = each service's pull_policy (default missing). There is no build.
+  std::optional<pull_policy> pull;
   std::map<std::string, int> scale;  // --scale SVC=N
   std::optional<int> timeout;        // stop timeout (s) when recreating / removing
   bool wait = false;                 // --wait: until running (healthy when a healthcheck exists)
@@ -39,8 +40,9 @@ struct up_result {
   deploy::plan plan;  // what was done
 };
 
-// Throws std::runtime_error for a missing external volume/network (before anything is created),
-// a missing image that may not be pulled, a failed dependency; engine_error from the engine.
+// Throws deploy_error: not_found for a missing external volume/network or a local image the policy
+// may not pull (before anything is created), host for a bind source that cannot be made,
+// unhealthy/dependency_failed/timeout for a dependency or --wait; engine_error from the engine.
 up_result up(const model::project& p, engine_ref engine, const up_options& options = {},
              const progress_sink& progress = {});
 
@@ -48,7 +50,8 @@ up_result up(const model::project& p, engine_ref engine, const up_options& optio
 // network and volume exists; each selected service's image is present (pulled when the policy
 // allows). Returns service → image id.
 std::map<std::string, std::string> preflight(const model::project& p, engine_ref engine,
-                                             const std::vector<std::string>& services, const std::string& pull_policy,
+                                             const std::vector<std::string>& services,
+                                             const std::optional<pull_policy>& pull,
                                              const progress_sink& progress = {});
 
 }  // namespace stackctl::deploy

@@ -4,10 +4,12 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "stackctl/engine/label_lookup.hpp"
 #include "stackctl/engine/mount_point.hpp"
 
 namespace stackctl::engine {
@@ -19,6 +21,12 @@ struct container_port {
   std::string type;  // tcp|udp|sctp
   friend bool operator==(const container_port&, const container_port&) = default;
 };
+
+// A container's State as the engine names it ("created", "running", ...); `unknown` for a word
+// this client does not know (a newer daemon's).
+enum class container_run_state { created, running, paused, restarting, removing, exited, dead, unknown };
+
+container_run_state parse_run_state(std::string_view state);
 
 struct container_summary {
   std::string id;
@@ -39,6 +47,15 @@ struct container_summary {
 
   // The first name without its leading '/', or "" when the daemon sent none.
   std::string name() const;
+  // The value of label `key`, or "" when the container does not carry it.
+  std::string label(std::string_view key) const { return label_value(labels, key); }
+  container_run_state run_state() const { return parse_run_state(state); }
+  // Running, restarting or paused: there is a process to stop.
+  bool is_active() const {
+    auto st = run_state();
+    return st == container_run_state::running || st == container_run_state::restarting ||
+           st == container_run_state::paused;
+  }
 };
 
 void from_json(const nlohmann::json& j, container_port& value);

@@ -3,11 +3,13 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
 #include "stackctl/engine/api_version.hpp"
+#include "stackctl/engine/label_lookup.hpp"
 
 namespace stackctl::engine {
 
@@ -72,6 +74,8 @@ struct network_inspect {
   std::map<std::string, network_container> containers;  // by container id
   std::map<std::string, std::string> options;
   std::map<std::string, std::string> labels;
+
+  std::string label(std::string_view key) const { return label_value(labels, key); }
 };
 
 // Versioned: throws engine_error(version) for a set field newer than `version`.

@@ -4,11 +4,13 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
 #include "stackctl/engine/api_version.hpp"
+#include "stackctl/engine/label_lookup.hpp"
 
 namespace stackctl::engine {
 
@@ -26,6 +28,8 @@ struct volume {
   std::map<std::string, std::string> labels;
   std::map<std::string, std::string> options;
   std::optional<volume_usage> usage_data;
+
+  std::string label(std::string_view key) const { return label_value(labels, key); }
 };
 
 struct volume_create_request {

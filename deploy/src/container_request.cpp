@@ -1,4 +1,4 @@
-#include "stackctl/deploy/container_spec.hpp"
+#include "stackctl/deploy/engine_requests.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "stackctl/deploy/deploy_error.hpp"
+#include "stackctl/deploy/labels.hpp"
 #include "stackctl/deploy/naming.hpp"
 
 namespace stackctl::deploy {
@@ -21,7 +23,8 @@ std::string resolve_service_ref(const std::string& value, const container_contex
   auto svc = value.substr(8);
   auto it = ctx.service_container_ids.find(svc);
   if (it == ctx.service_container_ids.end())
-    throw std::runtime_error(fmt::format("service \"{}\" has no container to share a namespace with", svc));
+    throw deploy_error(deploy_error_kind::not_found,
+                       fmt::format("service \"{}\" has no container to share a namespace with", svc));
   return "container:" + it->second;
 }
 
@@ -211,7 +214,8 @@ void set_mac_addresses(const model::service& s, std::vector<network_attachment>&
                        engine::container_config& c, engine::api_version version) {
   const auto& primary = s.networks.at(attachments.front().key);
   if (!s.mac_address.empty() && !primary.mac_address.empty() && primary.mac_address != s.mac_address)
-    throw std::runtime_error(
+    throw deploy_error(
+        deploy_error_kind::invalid,
         fmt::format("the service-level mac_address should have the same value as network {}", attachments.front().key));
   if (version >= kAllNetworksAtCreate) {
     for (auto& a : attachments)
@@ -225,7 +229,8 @@ void set_mac_addresses(const model::service& s, std::vector<network_attachment>&
   if (with_mac.size() > 1 || (with_mac.size() == 1 && with_mac.front() != attachments.front().key)) {
     std::string names;
     for (const auto& n : with_mac) names += (names.empty() ? "" : ", ") + n;
-    throw std::runtime_error(
+    throw deploy_error(
+        deploy_error_kind::invalid,
         fmt::format("a MAC address is specified for {} ({}), but this feature requires Docker Engine v25 or later",
                     with_mac.size() > 1 ? "multiple networks" : "a network that is not the primary one", names));
   }
@@ -264,13 +269,15 @@ std::vector<injected_file> injected_files(const model::project& p, const model::
       } else if (!object.environment.empty()) {
         auto env = p.environment.find(object.environment);
         if (env == p.environment.end())
-          throw std::runtime_error(fmt::format("environment variable \"{}\" required by {} \"{}\" is not set",
-                                               object.environment, kind, object.key));
+          throw deploy_error(deploy_error_kind::invalid,
+                             fmt::format("environment variable \"{}\" required by {} \"{}\" is not set",
+                                         object.environment, kind, object.key));
         content = env->second;
       }
       if (content.empty()) continue;  // a file (bind-mounted) or nothing to write
       if (s.read_only)
-        throw std::runtime_error(
+        throw deploy_error(
+            deploy_error_kind::invalid,
             fmt::format("cannot create {} \"{}\" in read-only service {}: `file` is the sole supported option", kind,
                         object.key, s.name));
       injected_file f;
@@ -290,8 +297,8 @@ std::vector<injected_file> injected_files(const model::project& p, const model::
           if (used == v.size()) return n;
         } catch (const std::exception&) {
         }
-        throw std::runtime_error(
-            fmt::format("{} \"{}\" of service {}: {} \"{}\" is not a number", kind, object.key, s.name, what, v));
+        throw deploy_error(deploy_error_kind::invalid, fmt::format("{} \"{}\" of service {}: {} \"{}\" is not a number",
+                                                                   kind, object.key, s.name, what, v));
       };
       f.entry.uid = id(ref.uid, "uid");
       f.entry.gid = id(ref.gid, "gid");
@@ -349,7 +356,7 @@ engine::endpoint_settings endpoint_on(const model::project& p, const model::serv
   auto attachments = network_attachments(p, s, ctx.name);
   auto it = std::find_if(attachments.begin(), attachments.end(), [&](const auto& a) { return a.key == key; });
   if (it == attachments.end())
-    throw std::runtime_error(fmt::format("service \"{}\" is not on network \"{}\"", s.name, key));
+    throw deploy_error(deploy_error_kind::invalid, fmt::format("service \"{}\" is not on network \"{}\"", s.name, key));
   if (version >= kAllNetworksAtCreate) {
     engine::container_config unused;
     set_mac_addresses(s, attachments, unused, version);
@@ -376,6 +383,7 @@ engine::container_create_request make_create_request(const model::project& p, co
   if (s.entrypoint) c.entrypoint = *s.entrypoint;
   c.env = environment_list(p, s);
   c.labels = container_labels(p, s, ctx.number, ctx.config_hash, ctx.image_id);
+  if (!ctx.config_fields.empty()) c.labels[labels::config_fields] = ctx.config_fields;
   if (!s.working_dir.empty()) c.working_dir = s.working_dir;
   if (!s.user.empty()) c.user = s.user;
   if (!s.hostname.empty()) c.hostname = s.hostname;
