@@ -38,10 +38,10 @@ attached_up_result up_attached(const model::project& p, engine_ref engine, const
     log_options.services = options.services;
     log_options.follow = true;
     log_options.tail = "all";
-    if (sinks.attaching) {
+    if (sinks.attached) {
       std::vector<std::string> names;
       for (const auto& r : containers_of(p, engine, options)) names.push_back(r.name);
-      sinks.attaching(names);
+      sinks.attached(result.up, names);
     }
     logs(p.name, engine, log_options, sinks.log_line ? sinks.log_line : line_sink([](std::string_view) {}), stop);
     if (!stop.stop_requested() && wait_for_exits(p, engine, options, sinks, stop)) return result;

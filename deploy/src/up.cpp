@@ -64,7 +64,8 @@ pull_policy effective_policy(const std::optional<pull_policy>& cli, const model:
 
 std::map<std::string, std::string> preflight(const model::project& p, engine_ref engine,
                                              const std::vector<std::string>& services,
-                                             const std::optional<pull_policy>& pull, const progress_sink& progress) {
+                                             const std::optional<pull_policy>& pull, const progress_sink& progress,
+                                             bool dry_run) {
   // External resources first: a missing one must stop `up` before anything exists.
   for (const auto& [key, n] : p.networks)
     if (n.external) check_external_network(engine, n);
@@ -79,7 +80,7 @@ std::map<std::string, std::string> preflight(const model::project& p, engine_ref
       throw deploy_error(deploy_error_kind::invalid,
                          fmt::format("service \"{}\" has no image and stackctl does not build images", name));
     auto policy = effective_policy(pull, s);
-    if (policy == pull_policy::always) {
+    if (policy == pull_policy::always && !dry_run) {
       emit(progress, "Image " + s.image, "Pulling", progress_state::working);
       try {
         engine.images.pull(s.image);
@@ -104,6 +105,7 @@ std::map<std::string, std::string> preflight(const model::project& p, engine_ref
           deploy_error_kind::not_found,
           fmt::format("image \"{}\" of service \"{}\" is not present locally and the pull policy is never", s.image,
                       name));
+    if (dry_run) continue;  // would be pulled
     emit(progress, "Image " + s.image, "Pulling", progress_state::working);
     try {
       engine.images.pull(s.image);
@@ -138,8 +140,8 @@ up_result up(const model::project& p, engine_ref engine, const up_options& optio
       missing_dirs.push_back(dir);
     }
   check_host_paths(options.create_on_deploy);
-  auto image_ids = preflight(p, engine, selected, options.pull, progress);
-  create_host_paths(options.create_on_deploy);
+  auto image_ids = preflight(p, engine, selected, options.pull, progress, options.dry_run);
+  if (!options.dry_run) create_host_paths(options.create_on_deploy);
 
   auto observed = observe(engine, p.name);
   plan_options po;
@@ -153,6 +155,7 @@ up_result up(const model::project& p, engine_ref engine, const up_options& optio
   po.api_version = engine.version;
   up_result result{make_plan(p, observed, image_ids, po, missing_dirs)};
   for (const auto& w : result.plan.warnings) emit(progress, "Project " + p.name, w, progress_state::warning);
+  if (options.dry_run) return result;
 
   apply_options ao;
   ao.parallel = options.parallel;

@@ -15,6 +15,7 @@
 #include "../option_checks.hpp"
 #include "../progress_printer.hpp"
 #include "commands.hpp"
+#include "stackctl/deploy/attached_up.hpp"
 #include "stackctl/deploy/lifecycle.hpp"
 #include "stackctl/deploy/logs.hpp"
 #include "stackctl/deploy/ps.hpp"
@@ -28,6 +29,7 @@ namespace {
 struct up_flags {
   bool detach = false, wait = false, force_recreate = false, no_recreate = false, remove_orphans = false;
   bool no_start = false, no_deps = false, no_color = false, no_log_prefix = false, timestamps = false;
+  bool dry_run = false;
   int wait_timeout = 0;
   std::string pull = "policy";
   std::vector<std::string> scale, service_args;
@@ -85,10 +87,17 @@ void run_up(const global_options& globals, const up_flags& f) {
   auto client = connect_engine(globals);
   auto engine = deploy::make_engine_ref(client);
 
-  if (detach) {
+  if (detach && !f.dry_run) {
     progress_printer printer;
     const auto result = deploy::up(*target.project, engine, o, printer.sink());
     report_kept(printer, result, !o.no_start);
+    return;
+  }
+
+  if (f.dry_run) {
+    o.dry_run = true;
+    const auto result = deploy::up(*target.project, engine, o, progress_printer().sink());
+    fmt::print("{}", deploy::to_string(result.plan));
     return;
   }
 
@@ -109,56 +118,32 @@ void run_up(const global_options& globals, const up_flags& f) {
       }
     }
   });
-  {
-    progress_printer printer;
-    const auto result = deploy::up(*target.project, engine, o, printer.sink());
-    report_kept(printer, result, true);
-  }
-  if (!stop.stop_requested()) {
-    deploy::logs_options lo;
-    lo.services = f.service_args;
-    lo.follow = true;
-    lo.tail = "all";
-    lo.timestamps = f.timestamps;
-    lo.prefix = !f.no_log_prefix;
-    lo.color = use_color(1, f.no_color);
-    std::string names;
-    for (const auto& r : deploy::ps(target.name, engine, {.all = true, .services = f.service_args, .status = {}}))
-      names += (names.empty() ? "" : ", ") + r.name;
-    fmt::print(stderr, "Attaching to {}\n", names);
-    deploy::logs(
-        target.name, engine, lo,
-        [](std::string_view line) {
-          std::fwrite(line.data(), 1, line.size(), stdout);
-          std::fflush(stdout);
-        },
-        stop.get_token());
-  }
-  if (!stop.stop_requested()) {
-    // Every stream ended: the containers are exiting on their own. A log stream can close a moment
-    // before the engine records the container as exited, so wait for each one rather than list.
-    for (const auto& r : deploy::ps(target.name, engine, {.all = true, .services = f.service_args, .status = {}})) {
-      try {
-        const auto exited = engine.containers.wait(r.id, engine::wait_condition::not_running, stop.get_token());
-        fmt::print("{} exited with code {}\n", r.name, exited.status_code);
-      } catch (const engine::engine_error& e) {
-        if (e.kind() != engine::error_kind::cancelled) throw;
-        break;  // Ctrl-C while waiting: stop what still runs, below
-      }
-    }
-    if (!stop.stop_requested()) return;
-  }
-
-  fmt::print(stderr, "Gracefully stopping... (press Ctrl+C again to force)\n");
-  {
-    progress_printer printer;
-    deploy::lifecycle_options lo;
-    lo.services = f.service_args;
-    lo.timeout = f.timeout;
-    lo.parallel = o.parallel;
-    deploy::stop(target.name, engine, lo, printer.sink());
-  }
-  throw CLI::RuntimeError(130);  // interrupted, as a shell reports Ctrl-C
+  deploy::logs_options lo;
+  lo.timestamps = f.timestamps;
+  lo.prefix = !f.no_log_prefix;
+  lo.color = use_color(1, f.no_color);
+  deploy::attach_sinks sinks;
+  sinks.log_line = [](std::string_view line) {
+    std::fwrite(line.data(), 1, line.size(), stdout);
+    std::fflush(stdout);
+  };
+  // The up phase and the stop phase each draw their own progress block; the logs come between.
+  std::optional<progress_printer> printer(std::in_place);
+  sinks.attached = [&](const deploy::up_result& up, const std::vector<std::string>& names) {
+    report_kept(*printer, up, true);
+    printer.reset();
+    std::string list;
+    for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+    fmt::print(stderr, "Attaching to {}\n", list);
+  };
+  sinks.exited = [](const std::string& name, long code) { fmt::print("{} exited with code {}\n", name, code); };
+  sinks.stopping = [&] {
+    printer.emplace();
+    fmt::print(stderr, "Gracefully stopping... (press Ctrl+C again to force)\n");
+  };
+  const auto result = deploy::up_attached(*target.project, engine, o, lo, sinks, stop.get_token(),
+                                          [&](const deploy::progress_event& e) { printer->sink()(e); });
+  if (result.stopped) throw CLI::RuntimeError(130);  // interrupted, as a shell reports Ctrl-C
 }
 
 }  // namespace
@@ -182,6 +167,8 @@ void register_up_command(CLI::App& app, const global_options& globals) {
       ->allow_extra_args(false);
   cmd->add_option("-t,--timeout", f->timeout, "Seconds to wait for a container to stop when recreating or removing it")
       ->check(seconds_check());
+  cmd->add_flag("--dry-run", f->dry_run,
+                "Print the plan (each action with its cause) without changing anything; pulls nothing");
   cmd->add_flag("--no-color", f->no_color, "Attached: monochrome log output");
   cmd->add_flag("--no-log-prefix", f->no_log_prefix, "Attached: don't prefix log lines with the container");
   cmd->add_flag("--timestamps", f->timestamps, "Attached: show timestamps");

@@ -282,6 +282,29 @@ TEST_F(CliDeploy, ParallelIsAGlobalFlagBeforeOrAfterTheCommand) {
   EXPECT_TRUE(full_ids().empty());
 }
 
+// `up --dry-run` prints what up would do — each action with its cause — and changes nothing.
+TEST_F(CliDeploy, UpDryRunPrintsThePlanWithCausesAndChangesNothing) {
+  const auto yaml = [&](const char* value) {
+    return fmt::format("services:\n  a: {{image: {0}, command: {1}, environment: {{MODE: {2}}}}}\n", kBusyboxImage,
+                       kSleep, value);
+  };
+  write_compose(yaml("one"));
+  const auto fresh = run({"up", "--dry-run", "--pull", "never"});
+  ASSERT_EQ(fresh.exit_code, 0) << fresh.err;
+  EXPECT_EQ(fresh.out, fmt::format("1 create_network {0}_default (not found)\n"
+                                   "2 create_container {1} (scale 0 → 1) after 1\n"
+                                   "3 start_container {1} (created) after 2\n",
+                                   project_, name("a")));
+  EXPECT_TRUE(full_ids().empty());
+  up_ok();
+  const auto before = full_ids();
+  write_compose(yaml("two"));
+  const auto changed = run({"up", "--dry-run", "--pull", "never"});
+  ASSERT_EQ(changed.exit_code, 0) << changed.err;
+  EXPECT_THAT(changed.out, HasSubstr(name("a") + " (config hash changed: environment)\n"));
+  EXPECT_EQ(full_ids(), before);  // nothing recreated
+}
+
 TEST_F(CliDeploy, EnvironmentChangeRecreatesOnlyThatService) {
   const auto yaml = [&](const char* value) {
     return fmt::format(

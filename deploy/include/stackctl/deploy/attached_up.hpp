@@ -17,8 +17,8 @@ namespace stackctl::deploy {
 
 struct attach_sinks {
   line_sink log_line;  // each log line (prefixed as logs_options asks)
-  // "Attaching to a-1, b-1" (the container names), once before the first line.
-  std::function<void(const std::vector<std::string>& containers)> attaching;
+  // Once, after up and before the first log line: what up did, and the containers followed.
+  std::function<void(const up_result& up, const std::vector<std::string>& containers)> attached;
   std::function<void(const std::string& container, long exit_code)> exited;  // a container ended on its own
   std::function<void()> stopping;  // the stop was requested: the graceful stop begins
 };

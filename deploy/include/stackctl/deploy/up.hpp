@@ -30,6 +30,9 @@ struct up_options {
   bool wait = false;                 // --wait: until running (healthy when a healthcheck exists)
   std::optional<std::chrono::milliseconds> wait_timeout;
   int parallel = -1;  // --parallel / COMPOSE_PARALLEL_LIMIT; -1 unlimited
+  // Plan only: check the external resources and the local images, observe and plan, but pull,
+  // create and start nothing (result.plan is what up would do; a missing image plans as present).
+  bool dry_run = false;
   std::chrono::milliseconds poll_interval{250};
   // The env schema's paths to create (host_paths.hpp): after every check passed — so a missing
   // external volume leaves nothing on the host — and before anything else is created.
@@ -48,10 +51,10 @@ up_result up(const model::project& p, engine_ref engine, const up_options& optio
 
 // The checks `up` makes before creating anything (exposed for `create`/dry runs): every external
 // network and volume exists; each selected service's image is present (pulled when the policy
-// allows). Returns service → image id.
+// allows; with `dry_run` nothing is pulled and a missing image has no id). Returns service → image id.
 std::map<std::string, std::string> preflight(const model::project& p, engine_ref engine,
                                              const std::vector<std::string>& services,
-                                             const std::optional<pull_policy>& pull,
-                                             const progress_sink& progress = {});
+                                             const std::optional<pull_policy>& pull, const progress_sink& progress = {},
+                                             bool dry_run = false);
 
 }  // namespace stackctl::deploy
