@@ -8,6 +8,7 @@
 
 #include "project_loading.hpp"
 #include "stackctl/model/model_error.hpp"
+#include "stackctl/model/text.hpp"
 
 namespace stackctl::cli {
 
@@ -15,18 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<std::string> split(std::string_view text, char sep) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const auto end = text.find(sep, start);
-    const auto piece = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-    if (!piece.empty()) out.emplace_back(piece);
-    if (end == std::string_view::npos) break;
-    start = end + 1;
-  }
-  return out;
-}
+using model::text::split_non_empty;
 
 std::string env_value(const std::map<std::string, std::string>& env, const char* key) {
   const auto it = env.find(key);
@@ -35,10 +25,6 @@ std::string env_value(const std::map<std::string, std::string>& env, const char*
 
 fs::path absolute_from(const fs::path& base, const fs::path& p) {
   return (p.is_absolute() ? p : base / p).lexically_normal();
-}
-
-bool truthy(std::string_view v) {
-  return v == "1" || v == "true" || v == "TRUE" || v == "True" || v == "yes" || v == "on";
 }
 
 // compose's discovery: the first of the standard names, in `dir` or the nearest parent that has one.
@@ -67,7 +53,7 @@ project_location locate_project(const global_options& globals, const std::map<st
   if (files.empty()) {
     std::string sep = env_value(process_env, "COMPOSE_PATH_SEPARATOR");
     if (sep.empty()) sep = ":";
-    files = split(env_value(process_env, "COMPOSE_FILE"), sep[0]);
+    files = split_non_empty(env_value(process_env, "COMPOSE_FILE"), sep[0]);
   }
   const fs::path start = globals.project_directory.empty() ? cwd : absolute_from(cwd, globals.project_directory);
   if (!files.empty()) {
@@ -80,7 +66,7 @@ project_location locate_project(const global_options& globals, const std::map<st
   else where.project_dir = cwd;
 
   std::vector<std::string> env_files = globals.env_files;
-  if (env_files.empty()) env_files = split(env_value(process_env, "COMPOSE_ENV_FILES"), ',');
+  if (env_files.empty()) env_files = split_non_empty(env_value(process_env, "COMPOSE_ENV_FILES"), ',');
   for (const auto& f : env_files) where.env_files.push_back(absolute_from(cwd, f));
   return where;
 }
@@ -98,7 +84,8 @@ std::optional<fs::path> env_schema_file(const global_options& globals, const pro
 
 model::dotenv_file read_env_files_for_schema(const project_location& where, const model::env_map& process_env) {
   if (where.env_files.empty()) {
-    if (const auto it = process_env.find("COMPOSE_DISABLE_ENV_FILE"); it != process_env.end() && truthy(it->second))
+    if (const auto it = process_env.find("COMPOSE_DISABLE_ENV_FILE");
+        it != process_env.end() && model::text::parse_bool(it->second).value_or(false))
       return {};
     return model::read_dotenv_file(where.project_dir / ".env", process_env);
   }

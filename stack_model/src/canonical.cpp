@@ -16,6 +16,7 @@
 #include "restart_spec.hpp"
 #include "stackctl/model/dotenv.hpp"
 #include "stackctl/model/model_error.hpp"
+#include "stackctl/model/text.hpp"
 #include "stackctl/model/volume_spec.hpp"
 
 namespace stackctl::model::detail {
@@ -32,10 +33,8 @@ namespace {
   throw model_error(message, t.where, path);
 }
 
-std::string child(const std::string& path, std::string_view key) {
-  return path.empty() ? std::string(key) : path + "." + std::string(key);
-}
-std::string index(const std::string& path, size_t i) { return fmt::format("{}[{}]", path, i); }
+using text::child_path;
+using text::index_path;
 
 std::int64_t parse_int(const tree& t, const std::string& path) {
   if (!t.is_scalar()) fail(t, path, "must be an integer");
@@ -89,9 +88,8 @@ double parse_float(const tree& t, const std::string& path) {
 
 bool parse_bool(const tree& t, const std::string& path, std::vector<std::string>* warnings) {
   if (!t.is_scalar()) fail(t, path, "must be a boolean");
-  std::string s = t.text;
-  std::string lower;
-  for (char c : s) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string& s = t.text;
+  const std::string lower = text::lower(s);
   if (lower == "true") return true;
   if (lower == "false") return false;
   if (lower == "y" || lower == "yes" || lower == "on" || lower == "n" || lower == "no" || lower == "off") {
@@ -117,7 +115,7 @@ std::vector<std::string> string_list(const tree& t, const std::string& path, boo
     return out;
   }
   if (!t.is_seq()) fail(t, path, "must be a list, not a mapping");
-  for (size_t i = 0; i < t.seq.size(); ++i) out.push_back(str(t.seq[i], index(path, i)));
+  for (size_t i = 0; i < t.seq.size(); ++i) out.push_back(str(t.seq[i], index_path(path, i)));
   return out;
 }
 
@@ -192,12 +190,12 @@ std::map<std::string, std::optional<std::string>> mapping_or_list(const tree& t,
   std::map<std::string, std::optional<std::string>> out;
   if (t.is_null()) return out;
   if (t.is_map()) {
-    for (const auto& [k, v] : t.map) out[k] = map_value(v, child(path, k));
+    for (const auto& [k, v] : t.map) out[k] = map_value(v, child_path(path, k));
     return out;
   }
   if (!t.is_seq()) fail(t, path, "must be a mapping or a list of KEY=VALUE");
   for (size_t i = 0; i < t.seq.size(); ++i) {
-    const std::string s = str(t.seq[i], index(path, i));
+    const std::string s = str(t.seq[i], index_path(path, i));
     auto pos = s.find('=');
     if (pos == std::string::npos && alt_sep) pos = s.find(alt_sep);
     if (pos == std::string::npos) out[s] = std::nullopt;
@@ -334,20 +332,20 @@ struct loader_state {
     if (!t.is_seq()) fail(t, path, "must be a list");
     for (size_t i = 0; i < t.seq.size(); ++i) {
       const tree& item = t.seq[i];
-      const std::string p = index(path, i);
+      const std::string p = index_path(path, i);
       json j = json::object();
       if (item.is_scalar()) {
         j["source"] = item.text;
       } else if (item.is_map()) {
         for (const char* f : {"source", "target", "uid", "gid"})
           if (auto* v = item.find(f)) {
-            std::string s = str(*v, child(p, f));
+            std::string s = str(*v, child_path(p, f));
             if (!s.empty()) j[f] = s;
           }
-        if (auto* v = item.find("mode")) j["mode"] = file_mode(*v, child(p, "mode"));
+        if (auto* v = item.find("mode")) j["mode"] = file_mode(*v, child_path(p, "mode"));
         for (const auto& [k, v] : item.map)
           if (k != "source" && k != "target" && k != "uid" && k != "gid" && k != "mode" && !starts_with(k, "x-"))
-            fail(v, child(p, k), "unknown field");
+            fail(v, child_path(p, k), "unknown field");
         add_extensions(j, item);
       } else {
         fail(item, p, "must be a name or a mapping");
@@ -402,29 +400,30 @@ struct loader_state {
     if (!t.is_seq()) fail(t, path, "must be a list");
     for (size_t i = 0; i < t.seq.size(); ++i) {
       const tree& item = t.seq[i];
-      const std::string p = index(path, i);
+      const std::string p = index_path(path, i);
       if (item.is_map()) {
         json j = json::object();
-        if (auto* v = item.find("name")) j["name"] = str(*v, child(p, "name"));
-        std::string mode = item.find("mode") ? str(*item.find("mode"), child(p, "mode")) : "ingress";
+        if (auto* v = item.find("name")) j["name"] = str(*v, child_path(p, "name"));
+        std::string mode = item.find("mode") ? str(*item.find("mode"), child_path(p, "mode")) : "ingress";
         j["mode"] = mode.empty() ? "ingress" : mode;
         if (auto* v = item.find("host_ip")) {
-          std::string s = str(*v, child(p, "host_ip"));
-          if (!s.empty() && !is_ip_address(s)) fail(*v, child(p, "host_ip"), "invalid IP address: " + s);
+          std::string s = str(*v, child_path(p, "host_ip"));
+          if (!s.empty() && !is_ip_address(s)) fail(*v, child_path(p, "host_ip"), "invalid IP address: " + s);
           if (!s.empty()) j["host_ip"] = s;
         }
         const tree* target = item.find("target");
         if (!target) fail(item, p, "port mapping needs a target");
-        j["target"] = parse_int_in(*target, child(p, "target"), 0, 65535);
+        j["target"] = parse_int_in(*target, child_path(p, "target"), 0, 65535);
         if (auto* v = item.find("published")) {
-          std::string s = str(*v, child(p, "published"));
+          std::string s = str(*v, child_path(p, "published"));
           long low = 0, high = 0;
-          if (!s.empty() && !parse_port_range(s, low, high)) fail(*v, child(p, "published"), "invalid hostPort: " + s);
+          if (!s.empty() && !parse_port_range(s, low, high))
+            fail(*v, child_path(p, "published"), "invalid hostPort: " + s);
           if (!s.empty()) j["published"] = s;
         }
-        std::string proto = item.find("protocol") ? str(*item.find("protocol"), child(p, "protocol")) : "tcp";
+        std::string proto = item.find("protocol") ? str(*item.find("protocol"), child_path(p, "protocol")) : "tcp";
         j["protocol"] = proto.empty() ? "tcp" : proto;
-        if (auto* v = item.find("app_protocol")) j["app_protocol"] = str(*v, child(p, "app_protocol"));
+        if (auto* v = item.find("app_protocol")) j["app_protocol"] = str(*v, child_path(p, "app_protocol"));
         add_extensions(j, item);
         out.push_back(std::move(j));
         continue;
@@ -481,7 +480,7 @@ struct loader_state {
     if (!t.is_seq()) fail(t, path, "must be a list");
     for (size_t i = 0; i < t.seq.size(); ++i) {
       const tree& item = t.seq[i];
-      const std::string p = index(path, i);
+      const std::string p = index_path(path, i);
       json j = json::object();
       if (item.is_scalar()) {
         volume_spec spec;
@@ -522,51 +521,53 @@ struct loader_state {
       }
       if (!item.is_map()) fail(item, p, "must be a string or a mapping");
       const tree* type_t = item.find("type");
-      std::string type = type_t ? str(*type_t, child(p, "type")) : "volume";
+      std::string type = type_t ? str(*type_t, child_path(p, "type")) : "volume";
       if (type != "bind" && type != "volume" && type != "tmpfs" && type != "npipe" && type != "cluster" &&
           type != "image")
-        fail(type_t ? *type_t : item, child(p, "type"), fmt::format("invalid mount type \"{}\"", type));
+        fail(type_t ? *type_t : item, child_path(p, "type"), fmt::format("invalid mount type \"{}\"", type));
       j["type"] = type;
-      std::string source = item.find("source") ? str(*item.find("source"), child(p, "source")) : "";
+      std::string source = item.find("source") ? str(*item.find("source"), child_path(p, "source")) : "";
       if (type == "bind") {
         if (source.empty()) fail(item, p, "bind mount needs a source");
         source = host_path(source);
       } else if (type == "volume" && !source.empty()) {
-        check_volume_declared(service, source, *item.find("source"), child(p, "source"));
+        check_volume_declared(service, source, *item.find("source"), child_path(p, "source"));
       }
       if (!source.empty()) j["source"] = source;
       const tree* target = item.find("target");
       if (!target) fail(item, p, "mount needs a target");
-      const std::string target_path = str(*target, child(p, "target"));
-      check_mount_target(type, target_path, *target, child(p, "target"));
+      const std::string target_path = str(*target, child_path(p, "target"));
+      check_mount_target(type, target_path, *target, child_path(p, "target"));
       j["target"] = clean_path(target_path);
-      if (auto* v = item.find("read_only"); v && parse_bool(*v, child(p, "read_only"), &ctx.warnings))
+      if (auto* v = item.find("read_only"); v && parse_bool(*v, child_path(p, "read_only"), &ctx.warnings))
         j["read_only"] = true;
-      if (auto* v = item.find("consistency")) j["consistency"] = str(*v, child(p, "consistency"));
+      if (auto* v = item.find("consistency")) j["consistency"] = str(*v, child_path(p, "consistency"));
       if (auto* b = item.find("bind")) {
-        const std::string bp = child(p, "bind");
+        const std::string bp = child_path(p, "bind");
         json bind = json::object();
-        if (auto* v = b->find("selinux")) bind["selinux"] = str(*v, child(bp, "selinux"));
-        if (auto* v = b->find("propagation")) bind["propagation"] = str(*v, child(bp, "propagation"));
-        if (auto* v = b->find("create_host_path"); v && !parse_bool(*v, child(bp, "create_host_path"), &ctx.warnings))
+        if (auto* v = b->find("selinux")) bind["selinux"] = str(*v, child_path(bp, "selinux"));
+        if (auto* v = b->find("propagation")) bind["propagation"] = str(*v, child_path(bp, "propagation"));
+        if (auto* v = b->find("create_host_path");
+            v && !parse_bool(*v, child_path(bp, "create_host_path"), &ctx.warnings))
           bind["create_host_path"] = false;
-        if (auto* v = b->find("recursive")) bind["recursive"] = str(*v, child(bp, "recursive"));
+        if (auto* v = b->find("recursive")) bind["recursive"] = str(*v, child_path(bp, "recursive"));
         j["bind"] = bind;
       }
       if (auto* v = item.find("volume")) {
-        const std::string vp = child(p, "volume");
+        const std::string vp = child_path(p, "volume");
         json vol = json::object();
         if (auto* l = v->find("labels"))
-          vol["labels"] = string_map_json(mapping_or_list(*l, child(vp, "labels")), true);
-        if (auto* n = v->find("nocopy"); n && parse_bool(*n, child(vp, "nocopy"), &ctx.warnings)) vol["nocopy"] = true;
-        if (auto* s = v->find("subpath")) vol["subpath"] = str(*s, child(vp, "subpath"));
+          vol["labels"] = string_map_json(mapping_or_list(*l, child_path(vp, "labels")), true);
+        if (auto* n = v->find("nocopy"); n && parse_bool(*n, child_path(vp, "nocopy"), &ctx.warnings))
+          vol["nocopy"] = true;
+        if (auto* s = v->find("subpath")) vol["subpath"] = str(*s, child_path(vp, "subpath"));
         j["volume"] = vol;
       }
       if (auto* v = item.find("tmpfs")) {
-        const std::string tp = child(p, "tmpfs");
+        const std::string tp = child_path(p, "tmpfs");
         json tm = json::object();
-        if (auto* s = v->find("size")) tm["size"] = bytes_value(*s, child(tp, "size"));
-        if (auto* m = v->find("mode")) tm["mode"] = parse_int_in(*m, child(tp, "mode"), 0, uint32_max);
+        if (auto* s = v->find("size")) tm["size"] = bytes_value(*s, child_path(tp, "size"));
+        if (auto* m = v->find("mode")) tm["mode"] = parse_int_in(*m, child_path(tp, "mode"), 0, uint32_max);
         j["tmpfs"] = tm;
       }
       if (auto* v = item.find("image")) j["image"] = sorted_raw_map(*v);
@@ -582,27 +583,29 @@ struct loader_state {
     if (auto* v = t.find("test")) {
       if (v->is_scalar()) j["test"] = json::array({"CMD-SHELL", v->text});
       else {
-        auto list = string_list(*v, child(path, "test"), false);
+        auto list = string_list(*v, child_path(path, "test"), false);
         if (!list.empty() && list[0] != "CMD" && list[0] != "CMD-SHELL" && list[0] != "NONE")
-          fail(*v, child(path, "test"), "healthcheck test must start either by \"CMD\", \"CMD-SHELL\" or \"NONE\"");
+          fail(*v, child_path(path, "test"),
+               "healthcheck test must start either by \"CMD\", \"CMD-SHELL\" or \"NONE\"");
         j["test"] = to_json_list(list);
       }
     }
     // The engine refuses a set duration under 1ms (a negative one included), in these words.
     const auto engine_duration = [&](const char* f, const char* engine_name) {
       if (const tree* v = t.find(f)) {
-        const auto d = duration_of(*v, child(path, f));
+        const auto d = duration_of(*v, child_path(path, f));
         if (d != d.zero() && d < std::chrono::milliseconds(1))
-          fail(*v, child(path, f), fmt::format("{} in Healthcheck cannot be less than 1ms", engine_name));
+          fail(*v, child_path(path, f), fmt::format("{} in Healthcheck cannot be less than 1ms", engine_name));
         j[f] = format_duration(d);
       }
     };
     engine_duration("timeout", "Timeout");
     engine_duration("interval", "Interval");
-    if (auto* v = t.find("retries")) j["retries"] = parse_int_in(*v, child(path, "retries"), 0, int_max);
+    if (auto* v = t.find("retries")) j["retries"] = parse_int_in(*v, child_path(path, "retries"), 0, int_max);
     engine_duration("start_period", "StartPeriod");
     engine_duration("start_interval", "StartInterval");
-    if (auto* v = t.find("disable"); v && parse_bool(*v, child(path, "disable"), &ctx.warnings)) j["disable"] = true;
+    if (auto* v = t.find("disable"); v && parse_bool(*v, child_path(path, "disable"), &ctx.warnings))
+      j["disable"] = true;
     add_extensions(j, t);
     return j;
   }
@@ -611,27 +614,27 @@ struct loader_state {
     json j = json::object();
     if (t.is_null()) return j;
     if (!t.is_map()) fail(t, path, "must be a mapping");
-    if (auto* v = t.find("cpus")) j["cpus"] = cpus_value(*v, child(path, "cpus"));
-    if (auto* v = t.find("memory")) j["memory"] = bytes_value(*v, child(path, "memory"));
-    if (auto* v = t.find("pids")) j["pids"] = parse_int(*v, child(path, "pids"));
+    if (auto* v = t.find("cpus")) j["cpus"] = cpus_value(*v, child_path(path, "cpus"));
+    if (auto* v = t.find("memory")) j["memory"] = bytes_value(*v, child_path(path, "memory"));
+    if (auto* v = t.find("pids")) j["pids"] = parse_int(*v, child_path(path, "pids"));
     if (auto* v = t.find("devices")) {
       json devices = json::array();
-      const std::string dp = child(path, "devices");
+      const std::string dp = child_path(path, "devices");
       for (size_t i = 0; v->is_seq() && i < v->seq.size(); ++i) {
         const tree& d = v->seq[i];
-        const std::string ip = index(dp, i);
+        const std::string ip = index_path(dp, i);
         json dj = json::object();
         if (auto* c = d.find("capabilities"))
-          dj["capabilities"] = to_json_list(string_list(*c, child(ip, "capabilities"), false));
-        if (auto* c = d.find("driver")) dj["driver"] = str(*c, child(ip, "driver"));
+          dj["capabilities"] = to_json_list(string_list(*c, child_path(ip, "capabilities"), false));
+        if (auto* c = d.find("driver")) dj["driver"] = str(*c, child_path(ip, "driver"));
         if (auto* c = d.find("count")) {
           if (c->is_scalar() && c->text == "all") dj["count"] = -1;
-          else dj["count"] = parse_int(*c, child(ip, "count"));
+          else dj["count"] = parse_int(*c, child_path(ip, "count"));
         }
         if (auto* c = d.find("device_ids"))
-          dj["device_ids"] = to_json_list(string_list(*c, child(ip, "device_ids"), false));
+          dj["device_ids"] = to_json_list(string_list(*c, child_path(ip, "device_ids"), false));
         if (auto* c = d.find("options"))
-          dj["options"] = string_map_json(mapping_or_list(*c, child(ip, "options")), true);
+          dj["options"] = string_map_json(mapping_or_list(*c, child_path(ip, "options")), true);
         devices.push_back(std::move(dj));
       }
       j["devices"] = devices;
@@ -642,61 +645,64 @@ struct loader_state {
 
   json update_config(const tree& t, const std::string& path) const {
     json j = json::object();
-    if (auto* v = t.find("parallelism")) j["parallelism"] = parse_int(*v, child(path, "parallelism"));
-    if (auto* v = t.find("delay")) j["delay"] = duration_value(*v, child(path, "delay"));
-    if (auto* v = t.find("failure_action")) j["failure_action"] = str(*v, child(path, "failure_action"));
-    if (auto* v = t.find("monitor")) j["monitor"] = duration_value(*v, child(path, "monitor"));
+    if (auto* v = t.find("parallelism")) j["parallelism"] = parse_int(*v, child_path(path, "parallelism"));
+    if (auto* v = t.find("delay")) j["delay"] = duration_value(*v, child_path(path, "delay"));
+    if (auto* v = t.find("failure_action")) j["failure_action"] = str(*v, child_path(path, "failure_action"));
+    if (auto* v = t.find("monitor")) j["monitor"] = duration_value(*v, child_path(path, "monitor"));
     if (auto* v = t.find("max_failure_ratio"))
-      j["max_failure_ratio"] = cpus_value(*v, child(path, "max_failure_ratio"));
-    if (auto* v = t.find("order")) j["order"] = str(*v, child(path, "order"));
+      j["max_failure_ratio"] = cpus_value(*v, child_path(path, "max_failure_ratio"));
+    if (auto* v = t.find("order")) j["order"] = str(*v, child_path(path, "order"));
     return j;
   }
 
   json deploy(const tree& t, const std::string& path) const {
     if (!t.is_map()) fail(t, path, "must be a mapping");
     for (const char* f : {"resources", "restart_policy", "placement", "update_config", "rollback_config"})
-      if (auto* v = t.find(f); v && !v->is_map() && !v->is_null()) fail(*v, child(path, f), "must be a mapping");
+      if (auto* v = t.find(f); v && !v->is_map() && !v->is_null()) fail(*v, child_path(path, f), "must be a mapping");
     json j = json::object();
-    if (auto* v = t.find("mode")) j["mode"] = str(*v, child(path, "mode"));
-    if (auto* v = t.find("replicas")) j["replicas"] = parse_int_in(*v, child(path, "replicas"), 0, int_max);
-    if (auto* v = t.find("labels")) j["labels"] = string_map_json(mapping_or_list(*v, child(path, "labels")), true);
-    if (auto* v = t.find("update_config")) j["update_config"] = update_config(*v, child(path, "update_config"));
-    if (auto* v = t.find("rollback_config")) j["rollback_config"] = update_config(*v, child(path, "rollback_config"));
+    if (auto* v = t.find("mode")) j["mode"] = str(*v, child_path(path, "mode"));
+    if (auto* v = t.find("replicas")) j["replicas"] = parse_int_in(*v, child_path(path, "replicas"), 0, int_max);
+    if (auto* v = t.find("labels"))
+      j["labels"] = string_map_json(mapping_or_list(*v, child_path(path, "labels")), true);
+    if (auto* v = t.find("update_config")) j["update_config"] = update_config(*v, child_path(path, "update_config"));
+    if (auto* v = t.find("rollback_config"))
+      j["rollback_config"] = update_config(*v, child_path(path, "rollback_config"));
     if (auto* v = t.find("resources")) {
       json r = json::object();
-      if (auto* l = v->find("limits")) r["limits"] = resource(*l, child(path, "resources.limits"));
-      if (auto* l = v->find("reservations")) r["reservations"] = resource(*l, child(path, "resources.reservations"));
+      if (auto* l = v->find("limits")) r["limits"] = resource(*l, child_path(path, "resources.limits"));
+      if (auto* l = v->find("reservations"))
+        r["reservations"] = resource(*l, child_path(path, "resources.reservations"));
       j["resources"] = r;
     } else {
       j["resources"] = json_only_empty_object();  // a Go struct value: JSON always shows it
     }
     if (auto* v = t.find("restart_policy")) {
-      const std::string rp = child(path, "restart_policy");
+      const std::string rp = child_path(path, "restart_policy");
       json r = json::object();
       if (auto* x = v->find("condition")) {
-        r["condition"] = str(*x, child(rp, "condition"));
+        r["condition"] = str(*x, child_path(rp, "condition"));
         if (const auto problem = restart_condition_problem(r["condition"].get<std::string>()); !problem.empty())
-          fail(*x, child(rp, "condition"), problem);
+          fail(*x, child_path(rp, "condition"), problem);
       }
-      if (auto* x = v->find("delay")) r["delay"] = duration_value(*x, child(rp, "delay"));
+      if (auto* x = v->find("delay")) r["delay"] = duration_value(*x, child_path(rp, "delay"));
       if (auto* x = v->find("max_attempts"))
-        r["max_attempts"] = parse_int_in(*x, child(rp, "max_attempts"), 0, int_max);
-      if (auto* x = v->find("window")) r["window"] = duration_value(*x, child(rp, "window"));
+        r["max_attempts"] = parse_int_in(*x, child_path(rp, "max_attempts"), 0, int_max);
+      if (auto* x = v->find("window")) r["window"] = duration_value(*x, child_path(rp, "window"));
       j["restart_policy"] = r;
     }
     if (auto* v = t.find("placement")) {
-      const std::string pp = child(path, "placement");
+      const std::string pp = child_path(path, "placement");
       json r = json::object();
       if (auto* x = v->find("constraints"))
-        r["constraints"] = to_json_list(string_list(*x, child(pp, "constraints"), false));
+        r["constraints"] = to_json_list(string_list(*x, child_path(pp, "constraints"), false));
       if (auto* x = v->find("preferences")) r["preferences"] = raw(*x, false);
       if (auto* x = v->find("max_replicas_per_node"))
-        r["max_replicas_per_node"] = parse_int(*x, child(pp, "max_replicas_per_node"));
+        r["max_replicas_per_node"] = parse_int(*x, child_path(pp, "max_replicas_per_node"));
       j["placement"] = r;
     } else {
       j["placement"] = json_only_empty_object();
     }
-    if (auto* v = t.find("endpoint_mode")) j["endpoint_mode"] = str(*v, child(path, "endpoint_mode"));
+    if (auto* v = t.find("endpoint_mode")) j["endpoint_mode"] = str(*v, child_path(path, "endpoint_mode"));
     add_extensions(j, t);
     return j;
   }
@@ -709,19 +715,19 @@ struct loader_state {
       return j;
     }
     if (!t.is_map()) fail(t, path, "must be a string or a mapping");
-    std::string context = t.find("context") ? str(*t.find("context"), child(path, "context")) : ".";
+    std::string context = t.find("context") ? str(*t.find("context"), child_path(path, "context")) : ".";
     j["context"] = relative_path(context.empty() ? "." : context);
-    if (auto* v = t.find("dockerfile")) j["dockerfile"] = str(*v, child(path, "dockerfile"));
+    if (auto* v = t.find("dockerfile")) j["dockerfile"] = str(*v, child_path(path, "dockerfile"));
     else if (!t.find("dockerfile_inline")) j["dockerfile"] = "Dockerfile";
-    if (auto* v = t.find("dockerfile_inline")) j["dockerfile_inline"] = str(*v, child(path, "dockerfile_inline"));
+    if (auto* v = t.find("dockerfile_inline")) j["dockerfile_inline"] = str(*v, child_path(path, "dockerfile_inline"));
     if (auto* v = t.find("entitlements"))
-      j["entitlements"] = to_json_list(string_list(*v, child(path, "entitlements"), false));
+      j["entitlements"] = to_json_list(string_list(*v, child_path(path, "entitlements"), false));
     if (auto* v = t.find("args")) {
-      auto args = mapping_or_list(*v, child(path, "args"));
+      auto args = mapping_or_list(*v, child_path(path, "args"));
       json a = json::object();
       for (auto& [k, val] : args) {
         if (!val) {
-          if (auto value = environment_value(k, *v, child(path, "args"))) a[k] = std::move(*value);
+          if (auto value = environment_value(k, *v, child_path(path, "args"))) a[k] = std::move(*value);
           else if (!ctx.options->normalize) a[k] = nullptr;
           continue;  // normalisation drops unset build args
         }
@@ -731,20 +737,22 @@ struct loader_state {
     }
     if (auto* v = t.find("ssh")) {
       if (v->is_map()) {
-        auto m = mapping_or_list(*v, child(path, "ssh"));
+        auto m = mapping_or_list(*v, child_path(path, "ssh"));
         json s = json::array();
         for (auto& [k, val] : m) s.push_back(val ? k + "=" + *val : k);
         j["ssh"] = s;
       } else {
-        j["ssh"] = to_json_list(string_list(*v, child(path, "ssh"), true));
+        j["ssh"] = to_json_list(string_list(*v, child_path(path, "ssh"), true));
       }
     }
-    if (auto* v = t.find("labels")) j["labels"] = string_map_json(mapping_or_list(*v, child(path, "labels")), true);
+    if (auto* v = t.find("labels"))
+      j["labels"] = string_map_json(mapping_or_list(*v, child_path(path, "labels")), true);
     for (const char* f : {"cache_from", "cache_to"})
-      if (auto* v = t.find(f)) j[f] = to_json_list(string_list(*v, child(path, f), false));
-    if (auto* v = t.find("no_cache"); v && parse_bool(*v, child(path, "no_cache"), &ctx.warnings)) j["no_cache"] = true;
+      if (auto* v = t.find(f)) j[f] = to_json_list(string_list(*v, child_path(path, f), false));
+    if (auto* v = t.find("no_cache"); v && parse_bool(*v, child_path(path, "no_cache"), &ctx.warnings))
+      j["no_cache"] = true;
     if (auto* v = t.find("additional_contexts")) {
-      auto m = mapping_or_list(*v, child(path, "additional_contexts"));
+      auto m = mapping_or_list(*v, child_path(path, "additional_contexts"));
       json a = json::object();
       for (auto& [k, val] : m) {
         std::string s = val.value_or("");
@@ -754,17 +762,18 @@ struct loader_state {
       }
       j["additional_contexts"] = a;
     }
-    if (auto* v = t.find("pull"); v && parse_bool(*v, child(path, "pull"), &ctx.warnings)) j["pull"] = true;
-    if (auto* v = t.find("extra_hosts")) j["extra_hosts"] = hosts(*v, child(path, "extra_hosts"));
+    if (auto* v = t.find("pull"); v && parse_bool(*v, child_path(path, "pull"), &ctx.warnings)) j["pull"] = true;
+    if (auto* v = t.find("extra_hosts")) j["extra_hosts"] = hosts(*v, child_path(path, "extra_hosts"));
     for (const char* f : {"isolation", "network", "target"})
-      if (auto* v = t.find(f)) j[f] = str(*v, child(path, f));
-    if (auto* v = t.find("secrets")) j["secrets"] = file_refs(*v, child(path, "secrets"));
-    if (auto* v = t.find("tags")) j["tags"] = to_json_list(string_list(*v, child(path, "tags"), false));
-    if (auto* v = t.find("ulimits")) j["ulimits"] = ulimits(*v, child(path, "ulimits"));
-    if (auto* v = t.find("platforms")) j["platforms"] = to_json_list(string_list(*v, child(path, "platforms"), false));
-    if (auto* v = t.find("privileged"); v && parse_bool(*v, child(path, "privileged"), &ctx.warnings))
+      if (auto* v = t.find(f)) j[f] = str(*v, child_path(path, f));
+    if (auto* v = t.find("secrets")) j["secrets"] = file_refs(*v, child_path(path, "secrets"));
+    if (auto* v = t.find("tags")) j["tags"] = to_json_list(string_list(*v, child_path(path, "tags"), false));
+    if (auto* v = t.find("ulimits")) j["ulimits"] = ulimits(*v, child_path(path, "ulimits"));
+    if (auto* v = t.find("platforms"))
+      j["platforms"] = to_json_list(string_list(*v, child_path(path, "platforms"), false));
+    if (auto* v = t.find("privileged"); v && parse_bool(*v, child_path(path, "privileged"), &ctx.warnings))
       j["privileged"] = true;
-    if (auto* v = t.find("shm_size")) j["shm_size"] = bytes_value(*v, child(path, "shm_size"));
+    if (auto* v = t.find("shm_size")) j["shm_size"] = bytes_value(*v, child_path(path, "shm_size"));
     add_extensions(j, t);
     return j;
   }
@@ -781,17 +790,17 @@ struct loader_state {
     if (!t.is_map()) fail(t, path, "must be a mapping");
     std::map<std::string, json> sorted;
     for (const auto& [k, v] : t.map) {
-      const std::string p = child(path, k);
+      const std::string p = child_path(path, k);
       if (v.is_scalar()) sorted[k] = parse_int(v, p);
       else if (v.is_map()) {
         json u = json::object();
         const tree* soft = v.find("soft");
         const tree* hard = v.find("hard");
-        if (soft) u["soft"] = parse_int(*soft, child(p, "soft"));
-        if (hard) u["hard"] = parse_int(*hard, child(p, "hard"));
+        if (soft) u["soft"] = parse_int(*soft, child_path(p, "soft"));
+        if (hard) u["hard"] = parse_int(*hard, child_path(p, "hard"));
         if (soft && hard && u["hard"] != -1 && (u["soft"] == -1 || u["soft"] > u["hard"]))
           fail(
-              *soft, child(p, "soft"),
+              *soft, child_path(p, "soft"),
               fmt::format("ulimit soft limit must be less than or equal to hard limit: {} > {}",
                           u["soft"].get<std::int64_t>() == -1 ? "-1 (unlimited)" : u["soft"].dump(), u["hard"].dump()));
         sorted[k] = u;
@@ -807,27 +816,27 @@ struct loader_state {
     json j = json::object();
     std::map<std::string, json> sorted;
     if (t.is_seq()) {
-      for (size_t i = 0; i < t.seq.size(); ++i) sorted[str(t.seq[i], index(path, i))] = nullptr;
+      for (size_t i = 0; i < t.seq.size(); ++i) sorted[str(t.seq[i], index_path(path, i))] = nullptr;
     } else if (t.is_map()) {
       for (const auto& [k, v] : t.map) {
-        const std::string p = child(path, k);
+        const std::string p = child_path(path, k);
         if (v.is_null()) {
           sorted[k] = nullptr;
           continue;
         }
         if (!v.is_map()) fail(v, p, "must be a mapping or null");
         json n = json::object();
-        if (auto* x = v.find("aliases")) n["aliases"] = to_json_list(string_list(*x, child(p, "aliases"), false));
+        if (auto* x = v.find("aliases")) n["aliases"] = to_json_list(string_list(*x, child_path(p, "aliases"), false));
         if (auto* x = v.find("driver_opts"))
-          n["driver_opts"] = string_map_json(mapping_or_list(*x, child(p, "driver_opts")), true);
+          n["driver_opts"] = string_map_json(mapping_or_list(*x, child_path(p, "driver_opts")), true);
         if (auto* x = v.find("gw_priority"))
-          n["gw_priority"] = parse_int_in(*x, child(p, "gw_priority"), int_min, int_max);
+          n["gw_priority"] = parse_int_in(*x, child_path(p, "gw_priority"), int_min, int_max);
         for (const char* f : {"interface_name", "ipv4_address", "ipv6_address"})
-          if (auto* x = v.find(f)) n[f] = str(*x, child(p, f));
+          if (auto* x = v.find(f)) n[f] = str(*x, child_path(p, f));
         if (auto* x = v.find("link_local_ips"))
-          n["link_local_ips"] = to_json_list(string_list(*x, child(p, "link_local_ips"), false));
-        if (auto* x = v.find("mac_address")) n["mac_address"] = str(*x, child(p, "mac_address"));
-        if (auto* x = v.find("priority")) n["priority"] = parse_int_in(*x, child(p, "priority"), int_min, int_max);
+          n["link_local_ips"] = to_json_list(string_list(*x, child_path(p, "link_local_ips"), false));
+        if (auto* x = v.find("mac_address")) n["mac_address"] = str(*x, child_path(p, "mac_address"));
+        if (auto* x = v.find("priority")) n["priority"] = parse_int_in(*x, child_path(p, "priority"), int_min, int_max);
         add_extensions(n, v);
         sorted[k] = n;
       }
@@ -849,19 +858,19 @@ struct loader_state {
     };
     if (t.is_seq()) {
       for (size_t i = 0; i < t.seq.size(); ++i)
-        sorted[str(t.seq[i], index(path, i))] = entry("service_started", false, true);
+        sorted[str(t.seq[i], index_path(path, i))] = entry("service_started", false, true);
     } else if (t.is_map()) {
       for (const auto& [k, v] : t.map) {
-        const std::string p = child(path, k);
+        const std::string p = child_path(path, k);
         std::string condition = "service_started";
         bool restart = false, required = true;
         if (v.is_map()) {
-          if (auto* x = v.find("condition")) condition = str(*x, child(p, "condition"));
+          if (auto* x = v.find("condition")) condition = str(*x, child_path(p, "condition"));
           if (condition != "service_started" && condition != "service_healthy" &&
               condition != "service_completed_successfully")
-            fail(*v.find("condition"), child(p, "condition"), fmt::format("invalid condition \"{}\"", condition));
-          if (auto* x = v.find("restart")) restart = parse_bool(*x, child(p, "restart"), &ctx.warnings);
-          if (auto* x = v.find("required")) required = parse_bool(*x, child(p, "required"), &ctx.warnings);
+            fail(*v.find("condition"), child_path(p, "condition"), fmt::format("invalid condition \"{}\"", condition));
+          if (auto* x = v.find("restart")) restart = parse_bool(*x, child_path(p, "restart"), &ctx.warnings);
+          if (auto* x = v.find("required")) required = parse_bool(*x, child_path(p, "required"), &ctx.warnings);
         } else if (!v.is_null()) {
           fail(v, p, "must be a mapping");
         }
@@ -880,15 +889,15 @@ struct loader_state {
     if (!t.is_seq()) fail(t, path, "must be a list");
     for (size_t i = 0; i < t.seq.size(); ++i) {
       const tree& h = t.seq[i];
-      const std::string p = index(path, i);
+      const std::string p = index_path(path, i);
       json j = json::object();
-      if (auto* v = h.find("command")) j["command"] = shell_command(*v, child(p, "command"));
-      if (auto* v = h.find("user")) j["user"] = str(*v, child(p, "user"));
-      if (auto* v = h.find("privileged"); v && parse_bool(*v, child(p, "privileged"), &ctx.warnings))
+      if (auto* v = h.find("command")) j["command"] = shell_command(*v, child_path(p, "command"));
+      if (auto* v = h.find("user")) j["user"] = str(*v, child_path(p, "user"));
+      if (auto* v = h.find("privileged"); v && parse_bool(*v, child_path(p, "privileged"), &ctx.warnings))
         j["privileged"] = true;
-      if (auto* v = h.find("working_dir")) j["working_dir"] = str(*v, child(p, "working_dir"));
+      if (auto* v = h.find("working_dir")) j["working_dir"] = str(*v, child_path(p, "working_dir"));
       if (auto* v = h.find("environment"))
-        j["environment"] = string_map_json(mapping_or_list(*v, child(p, "environment")), false);
+        j["environment"] = string_map_json(mapping_or_list(*v, child_path(p, "environment")), false);
       out.push_back(std::move(j));
     }
     return out;
@@ -911,15 +920,15 @@ struct loader_state {
     if (!t.is_seq()) fail(t, path, "must be a string or a list");
     for (size_t i = 0; i < t.seq.size(); ++i) {
       const tree& item = t.seq[i];
-      const std::string p = index(path, i);
+      const std::string p = index_path(path, i);
       if (item.is_scalar()) add(item.text, true, "");
       else if (item.is_map()) {
         const tree* file = item.find("path");
         if (!file) fail(item, p, "env_file entry needs a path");
         bool required = true;
-        if (auto* r = item.find("required")) required = parse_bool(*r, child(p, "required"), &ctx.warnings);
-        add(str(*file, child(p, "path")), required,
-            item.find("format") ? str(*item.find("format"), child(p, "format")) : "");
+        if (auto* r = item.find("required")) required = parse_bool(*r, child_path(p, "required"), &ctx.warnings);
+        add(str(*file, child_path(p, "path")), required,
+            item.find("format") ? str(*item.find("format"), child_path(p, "format")) : "");
       } else {
         fail(item, p, "must be a path or a mapping");
       }
@@ -956,7 +965,7 @@ struct loader_state {
     if (!t.is_map()) fail(t, path, "must be a mapping");
     json j = json::object();
     auto get = [&](const char* f) { return t.find(f); };
-    auto p = [&](const char* f) { return child(path, f); };
+    auto p = [&](const char* f) { return child_path(path, f); };
     auto put_str = [&](const char* f) {
       if (auto* v = get(f)) {
         std::string s = str(*v, p(f));
@@ -1144,13 +1153,13 @@ struct loader_state {
             parts.push_back(d.text.substr(start, pos - start));
           parts.push_back(d.text.substr(start));
           if (parts.size() > 3)
-            fail(d, index(p("devices"), i), "confusing device mapping, please use long syntax: " + d.text);
+            fail(d, index_path(p("devices"), i), "confusing device mapping, please use long syntax: " + d.text);
           dj["source"] = parts[0];
           dj["target"] = parts.size() > 1 ? parts[1] : parts[0];
           dj["permissions"] = parts.size() > 2 ? parts[2] : "rwm";
         } else {
           for (const char* f : {"source", "target", "permissions"})
-            if (auto* x = d.find(f)) dj[f] = str(*x, child(index(p("devices"), i), f));
+            if (auto* x = d.find(f)) dj[f] = str(*x, child_path(index_path(p("devices"), i), f));
         }
         devices.push_back(std::move(dj));
       }
@@ -1189,7 +1198,7 @@ struct loader_state {
         const std::string port = l[i].substr(0, l[i].find('/'));
         long low = 0, high = 0;
         if (!parse_port_range(port, low, high))
-          fail(v->is_seq() ? v->seq[i] : *v, v->is_seq() ? index(p("expose"), i) : p("expose"),
+          fail(v->is_seq() ? v->seq[i] : *v, v->is_seq() ? index_path(p("expose"), i) : p("expose"),
                fmt::format("invalid port \"{}\": invalid containerPort: {}", l[i], port));
       }
       if (!l.empty()) j["expose"] = to_json_list(l);
@@ -1221,9 +1230,9 @@ struct loader_state {
     put_list("links", false);
     if (auto* v = get("logging")) {
       json l = json::object();
-      if (auto* d = v->find("driver")) l["driver"] = str(*d, child(p("logging"), "driver"));
+      if (auto* d = v->find("driver")) l["driver"] = str(*d, child_path(p("logging"), "driver"));
       if (auto* o = v->find("options"))
-        l["options"] = string_map_json(mapping_or_list(*o, child(p("logging"), "options")), true);
+        l["options"] = string_map_json(mapping_or_list(*o, child_path(p("logging"), "options")), true);
       j["logging"] = l;
     }
     put_str("log_driver");
@@ -1311,70 +1320,73 @@ struct loader_state {
       return j;
     }
     if (!t.is_map() && !t.is_null()) fail(t, path, "must be a mapping");
-    std::string name = t.find("name") ? str(*t.find("name"), child(path, "name")) : "";
+    std::string name = t.find("name") ? str(*t.find("name"), child_path(path, "name")) : "";
     bool external = false;
     if (auto* e = t.find("external")) {
       if (e->is_map()) {  // legacy `external: {name: x}`
         external = true;
-        if (auto* n = e->find("name")) name = str(*n, child(path, "external.name"));
+        if (auto* n = e->find("name")) name = str(*n, child_path(path, "external.name"));
       } else {
-        external = parse_bool(*e, child(path, "external"), &ctx.warnings);
+        external = parse_bool(*e, child_path(path, "external"), &ctx.warnings);
       }
     }
     if (name.empty() && ctx.options->normalize) name = external ? key : ctx.project_name + "_" + key;
     if (!name.empty()) j["name"] = name;
     if (kind == "network" || kind == "volume") {
-      if (auto* v = t.find("driver")) j["driver"] = str(*v, child(path, "driver"));
+      if (auto* v = t.find("driver")) j["driver"] = str(*v, child_path(path, "driver"));
       if (auto* v = t.find("driver_opts"))
-        j["driver_opts"] = string_map_json(mapping_or_list(*v, child(path, "driver_opts")), true);
+        j["driver_opts"] = string_map_json(mapping_or_list(*v, child_path(path, "driver_opts")), true);
     }
     if (kind == "network") {
       if (auto* v = t.find("ipam")) {
-        const std::string ip = child(path, "ipam");
+        const std::string ip = child_path(path, "ipam");
         json ipam = json::object();
-        if (auto* d = v->find("driver")) ipam["driver"] = str(*d, child(ip, "driver"));
+        if (auto* d = v->find("driver")) ipam["driver"] = str(*d, child_path(ip, "driver"));
         if (!v->is_map()) fail(*v, ip, "must be a mapping");
         if (auto* c = v->find("config")) {
-          if (!c->is_seq()) fail(*c, child(ip, "config"), "must be a list");
+          if (!c->is_seq()) fail(*c, child_path(ip, "config"), "must be a list");
           json pools = json::array();
           for (size_t i = 0; c->is_seq() && i < c->seq.size(); ++i) {
             const tree& pool = c->seq[i];
-            const std::string pp = index(child(ip, "config"), i);
+            const std::string pp = index_path(child_path(ip, "config"), i);
             json pj = json::object();
             for (const char* f : {"subnet", "gateway", "ip_range"})
-              if (auto* x = pool.find(f)) pj[f] = str(*x, child(pp, f));
+              if (auto* x = pool.find(f)) pj[f] = str(*x, child_path(pp, f));
             if (auto* x = pool.find("aux_addresses"))
-              pj["aux_addresses"] = string_map_json(mapping_or_list(*x, child(pp, "aux_addresses")), true);
+              pj["aux_addresses"] = string_map_json(mapping_or_list(*x, child_path(pp, "aux_addresses")), true);
             pools.push_back(std::move(pj));
           }
           ipam["config"] = pools;
         }
         if (auto* o = v->find("options"))
-          ipam["options"] = string_map_json(mapping_or_list(*o, child(ip, "options")), true);
+          ipam["options"] = string_map_json(mapping_or_list(*o, child_path(ip, "options")), true);
         j["ipam"] = ipam;
       } else {
         j["ipam"] = json_only_empty_object();  // a Go struct value: JSON always shows it
       }
       if (external) j["external"] = true;
       for (const char* f : {"internal", "attachable"})
-        if (auto* v = t.find(f); v && parse_bool(*v, child(path, f), &ctx.warnings)) j[f] = true;
-      if (auto* v = t.find("labels")) j["labels"] = string_map_json(mapping_or_list(*v, child(path, "labels")), true);
+        if (auto* v = t.find(f); v && parse_bool(*v, child_path(path, f), &ctx.warnings)) j[f] = true;
+      if (auto* v = t.find("labels"))
+        j["labels"] = string_map_json(mapping_or_list(*v, child_path(path, "labels")), true);
       for (const char* f : {"enable_ipv4", "enable_ipv6"})
-        if (auto* v = t.find(f)) j[f] = parse_bool(*v, child(path, f), &ctx.warnings);
+        if (auto* v = t.find(f)) j[f] = parse_bool(*v, child_path(path, f), &ctx.warnings);
     } else if (kind == "volume") {
       if (external) j["external"] = true;
-      if (auto* v = t.find("labels")) j["labels"] = string_map_json(mapping_or_list(*v, child(path, "labels")), true);
+      if (auto* v = t.find("labels"))
+        j["labels"] = string_map_json(mapping_or_list(*v, child_path(path, "labels")), true);
     } else {  // secret / config
-      if (auto* v = t.find("content")) j["content"] = str(*v, child(path, "content"));
-      if (auto* v = t.find("environment")) j["environment"] = str(*v, child(path, "environment"));
-      if (auto* v = t.find("file")) j["file"] = host_path(str(*v, child(path, "file")));
+      if (auto* v = t.find("content")) j["content"] = str(*v, child_path(path, "content"));
+      if (auto* v = t.find("environment")) j["environment"] = str(*v, child_path(path, "environment"));
+      if (auto* v = t.find("file")) j["file"] = host_path(str(*v, child_path(path, "file")));
       if (external) j["external"] = true;
-      if (auto* v = t.find("labels")) j["labels"] = string_map_json(mapping_or_list(*v, child(path, "labels")), true);
+      if (auto* v = t.find("labels"))
+        j["labels"] = string_map_json(mapping_or_list(*v, child_path(path, "labels")), true);
       for (const char* f : {"driver"})
-        if (auto* v = t.find(f)) j[f] = str(*v, child(path, f));
+        if (auto* v = t.find(f)) j[f] = str(*v, child_path(path, f));
       if (auto* v = t.find("driver_opts"))
-        j["driver_opts"] = string_map_json(mapping_or_list(*v, child(path, "driver_opts")), true);
-      if (auto* v = t.find("template_driver")) j["template_driver"] = str(*v, child(path, "template_driver"));
+        j["driver_opts"] = string_map_json(mapping_or_list(*v, child_path(path, "driver_opts")), true);
+      if (auto* v = t.find("template_driver")) j["template_driver"] = str(*v, child_path(path, "template_driver"));
     }
     add_extensions(j, t);
     return j;

@@ -15,6 +15,7 @@
 #include "stackctl/model/interpolation.hpp"
 #include "stackctl/model/model_error.hpp"
 #include "stackctl/model/project_name.hpp"
+#include "stackctl/model/text.hpp"
 #include "typed_project.hpp"
 #include "yaml_tree.hpp"
 
@@ -36,29 +37,14 @@ fs::path absolute_from(const fs::path& base, const fs::path& p) {
   return (p.is_absolute() ? p : base / p).lexically_normal();
 }
 
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == sep) {
-      out.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  out.push_back(cur);
-  return out;
+// COMPOSE_DISABLE_ENV_FILE as compose reads it (strconv.ParseBool): unset → false; not a boolean → an error.
+bool env_file_disabled(const std::map<std::string, std::string, std::less<>>& env) {
+  const auto it = env.find("COMPOSE_DISABLE_ENV_FILE");
+  if (it == env.end()) return false;
+  if (const auto b = text::parse_bool(it->second)) return *b;
+  throw model_error(
+      fmt::format("COMPOSE_DISABLE_ENV_FILE=\"{}\": not a boolean (1, t, true, 0, f, false)", it->second));
 }
-
-std::string trim(std::string s) {
-  const auto b = s.find_first_not_of(" \t");
-  if (b == std::string::npos) return {};
-  const auto e = s.find_last_not_of(" \t");
-  return s.substr(b, e - b + 1);
-}
-
-bool truthy(const std::string& v) { return v == "1" || v == "true" || v == "TRUE" || v == "True"; }
 
 // Interpolates every string value (never a key) of one file's tree.
 void interpolate_tree(tree& t, const variable_lookup& lookup, const std::string& path,
@@ -81,10 +67,9 @@ void interpolate_tree(tree& t, const variable_lookup& lookup, const std::string&
     return;
   }
   if (t.is_seq()) {
-    for (size_t i = 0; i < t.seq.size(); ++i)
-      interpolate_tree(t.seq[i], lookup, fmt::format("{}[{}]", path, i), warnings);
+    for (size_t i = 0; i < t.seq.size(); ++i) interpolate_tree(t.seq[i], lookup, text::index_path(path, i), warnings);
   } else if (t.is_map()) {
-    for (auto& [k, v] : t.map) interpolate_tree(v, lookup, path.empty() ? k : path + "." + k, warnings);
+    for (auto& [k, v] : t.map) interpolate_tree(v, lookup, text::child_path(path, k), warnings);
   }
 }
 
@@ -113,7 +98,7 @@ project load(const load_options& options) {
     std::vector<std::string> named = options.env_files;
     if (named.empty()) {
       if (auto it = env.find("COMPOSE_ENV_FILES"); it != env.end() && !it->second.empty())
-        for (auto& f : split(it->second, ',')) named.push_back(f);
+        for (auto& f : text::split(it->second, ',')) named.push_back(f);
     }
     if (!named.empty()) {
       for (auto& f : named) {
@@ -123,7 +108,7 @@ project load(const load_options& options) {
         files.push_back(p);
       }
     } else {
-      if (auto it = env.find("COMPOSE_DISABLE_ENV_FILE"); it != env.end() && truthy(it->second)) return;
+      if (env_file_disabled(env)) return;
       std::error_code ec;
       fs::path dotenv = dir / ".env";
       if (fs::is_regular_file(dotenv, ec)) files.push_back(dotenv);
@@ -154,10 +139,7 @@ project load(const load_options& options) {
   } else if (auto it = env.find("COMPOSE_FILE"); it != env.end() && !it->second.empty()) {
     std::string sep = ":";
     if (auto s = env.find("COMPOSE_PATH_SEPARATOR"); s != env.end() && !s->second.empty()) sep = s->second;
-    for (auto& f : split(it->second, sep[0])) {
-      if (f.empty()) continue;
-      add_file(f);
-    }
+    for (auto& f : text::split_non_empty(it->second, sep[0])) add_file(f);
     if (!options.project_directory && !files.empty() && files.front().name != "-") {
       const fs::path first_dir = fs::path(files.front().name).parent_path();
       if (first_dir != workdir) {
@@ -268,8 +250,8 @@ project load(const load_options& options) {
   std::vector<std::string> profiles = options.profiles;
   if (profiles.empty())
     if (auto it = env.find("COMPOSE_PROFILES"); it != env.end())
-      for (auto& p : split(it->second, ','))
-        if (!trim(p).empty()) profiles.push_back(trim(p));
+      for (auto& p : text::split(it->second, ','))
+        if (const auto profile = text::trim(p); !profile.empty()) profiles.emplace_back(profile);
   ctx.active_profiles.insert(profiles.begin(), profiles.end());
 
   project result;

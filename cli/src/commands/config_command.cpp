@@ -15,6 +15,7 @@
 #include "../variables.hpp"
 #include "commands.hpp"
 #include "stackctl/model/config_renderer.hpp"
+#include "stackctl/model/text.hpp"
 
 namespace stackctl::cli {
 
@@ -34,17 +35,6 @@ struct config_flags {
 std::string lines(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& i : items) out += i + "\n";
-  return out;
-}
-
-std::vector<std::string> split_commas(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= s.size()) {
-    const size_t comma = std::min(s.find(',', start), s.size());
-    if (comma > start) out.push_back(s.substr(start, comma - start));
-    start = comma + 1;
-  }
   return out;
 }
 
@@ -93,7 +83,7 @@ void run_config(const global_options& globals, const config_flags& f) {
   if (f.networks) return emit(f, lines(model::network_names(project)));
   if (f.models) return emit(f, models_of(project));
   if (!f.hash.empty()) {
-    const auto names = f.hash == "*" ? model::service_names(project) : split_commas(f.hash);
+    const auto names = f.hash == "*" ? model::service_names(project) : model::text::split_non_empty(f.hash, ',');
     std::string out;
     for (const auto& name : names) out += fmt::format("{} {}\n", name, model::config_hash(project, name));
     return emit(f, out);
