@@ -37,8 +37,7 @@ std::map<std::string, std::string> process_environment() {
   return env;
 }
 
-model::load_options make_load_options(const global_options& globals, const std::vector<std::string>& services,
-                                      std::vector<model::host_path>* create_on_deploy) {
+model::load_options make_location_options(const global_options& globals) {
   model::load_options o;
   o.files = globals.files;
   o.current_directory = fs::current_path();
@@ -46,11 +45,13 @@ model::load_options make_load_options(const global_options& globals, const std::
   if (!globals.project_name.empty()) o.project_name = globals.project_name;
   o.env_files = globals.env_files;
   o.profiles = globals.profiles;
-  o.enabled_services = services;
   o.environment = process_environment();
-  // With an env schema: the environment it derives (else unchanged), and the paths `up` creates.
-  auto paths = apply_env_schema(globals, o);
-  if (create_on_deploy != nullptr) *create_on_deploy = std::move(paths);
+  return o;
+}
+
+model::load_options make_load_options(const global_options& globals, const std::vector<std::string>& services) {
+  auto o = make_location_options(globals);
+  o.enabled_services = services;
   for (const auto& f : o.files)
     if (f == "-") {
       o.stdin_content.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
@@ -61,8 +62,16 @@ model::load_options make_load_options(const global_options& globals, const std::
 
 void print_warning(const std::string& text) { fmt::print(stderr, "stackctl: warning: {}\n", text); }
 
-model::project load_project(const model::load_options& options) {
-  auto p = model::load(options);
+model::project locate_and_load(const global_options& globals, const model::load_options& options,
+                               std::vector<model::host_path>* create_on_deploy) {
+  // With an env schema: the environment it derives (else unchanged), and the paths `up` creates.
+  auto where = apply_env_schema(globals, model::locate_project(options), options.environment, create_on_deploy);
+  return model::load(options, where);
+}
+
+model::project load_project(const global_options& globals, const model::load_options& options,
+                            std::vector<model::host_path>* create_on_deploy) {
+  auto p = locate_and_load(globals, options, create_on_deploy);
   for (const auto& w : p.warnings) print_warning(w);
   return p;
 }

@@ -68,7 +68,7 @@ void run_config(const global_options& globals, const config_flags& f) {
   options.normalize = !f.no_normalize;
   options.consistency = !f.no_consistency;
   options.resolve_paths = !f.no_path_resolution;
-  auto project = load_project(options);
+  auto project = load_project(globals, options);
   if (!raw) select_services(project, f.service_args);
   if (f.quiet) return;
 
