@@ -40,11 +40,6 @@ model::project load_project(const global_options& globals, const model::load_opt
 model::project locate_and_load(const global_options& globals, const model::load_options& options,
                                std::vector<model::host_path>* create_on_deploy = nullptr);
 
-// Keeps the named services and everything they depend on (transitively), as compose does for
-// `config svc` / `up svc`; the rest move to disabled_services and top-level resources that no
-// kept service uses are dropped. No-op when `names` is empty. Throws on an unknown name.
-void select_services(model::project& p, const std::vector<std::string>& names);
-
 // Prints one warning line on stderr ("stackctl: warning: <text>").
 void print_warning(const std::string& text);
 

@@ -1711,10 +1711,8 @@ json canonicalize(const tree& root, canonical_context& ctx) {
   if (auto* m = root.find("models")) doc["models"] = sorted_raw_map(*m);
   add_extensions(doc, root);
 
-  // Disabled services travel in a side entry the renderer never prints.
-  json dis = json::object();
-  for (auto& [k, v] : disabled) dis[k] = v;
-  doc["#disabled"] = dis;
+  // The services the profiles disable are no part of the document; the typed project keeps them.
+  for (auto& [k, v] : disabled) ctx.disabled_services[k] = std::move(v);
   return doc;
 }
 

@@ -162,7 +162,7 @@ project load(const load_options& options, const project_location& where) {
     warnings = std::move(unique);
   }
   result.warnings = std::move(warnings);
-  if (options.interpolate) detail::fill_typed(result, doc);
+  if (options.interpolate) detail::fill_typed(result, doc, ctx.disabled_services);
   result.canonical = std::make_shared<const json>(std::move(doc));
   return result;
 }

@@ -15,6 +15,7 @@
 #include "../variables.hpp"
 #include "commands.hpp"
 #include "stackctl/model/config_renderer.hpp"
+#include "stackctl/model/service_selection.hpp"
 #include "stackctl/model/text.hpp"
 
 namespace stackctl::cli {
@@ -69,7 +70,7 @@ void run_config(const global_options& globals, const config_flags& f) {
   options.consistency = !f.no_consistency;
   options.resolve_paths = !f.no_path_resolution;
   auto project = load_project(globals, options);
-  if (!raw) select_services(project, f.service_args);
+  if (!raw) model::select_services(project, f.service_args);
   if (f.quiet) return;
 
   if (f.variables) {
