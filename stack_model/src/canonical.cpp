@@ -205,42 +205,14 @@ json canonicalize(const tree& root, canonical_context& ctx) {
     if (opt.normalize && !svc.contains("networks") && !svc.contains("network_mode")) {
       // networks go after net/network_mode in struct order: rebuild preserving order.
       json rebuilt = json::object();
-      static const std::vector<std::string> after = {"oom_kill_disable",
-                                                     "oom_score_adj",
-                                                     "pid",
-                                                     "pids_limit",
-                                                     "platform",
-                                                     "ports",
-                                                     "privileged",
-                                                     "pull_policy",
-                                                     "read_only",
-                                                     "restart",
-                                                     "runtime",
-                                                     "scale",
-                                                     "secrets",
-                                                     "security_opt",
-                                                     "shm_size",
-                                                     "stdin_open",
-                                                     "stop_grace_period",
-                                                     "stop_signal",
-                                                     "storage_opt",
-                                                     "sysctls",
-                                                     "tmpfs",
-                                                     "tty",
-                                                     "ulimits",
-                                                     "use_api_socket",
-                                                     "user",
-                                                     "userns_mode",
-                                                     "uts",
-                                                     "volume_driver",
-                                                     "volumes",
-                                                     "volumes_from",
-                                                     "working_dir",
-                                                     "post_start",
-                                                     "pre_stop"};
+      static const std::set<std::string> after = [] {  // the fields after `networks` in struct order
+        const auto& fields = service_fields();
+        const auto from = std::find(fields.begin(), fields.end(), "networks") + 1;
+        return std::set<std::string>(from, std::find(from, fields.end(), "name"));
+      }();
       bool inserted = false;
       for (auto& [k, v] : svc.items()) {
-        if (!inserted && (std::find(after.begin(), after.end(), k) != after.end() || starts_with(k, "x-"))) {
+        if (!inserted && (after.count(k) || starts_with(k, "x-"))) {
           rebuilt["networks"] = json{{"default", nullptr}};
           inserted = true;
         }

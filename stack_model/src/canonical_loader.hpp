@@ -83,6 +83,19 @@ std::string clean_path(const std::string& p);
 // Appends the x-* extensions of a struct-like mapping, sorted, after its fields.
 void add_extensions(json& j, const tree& t);
 
+// The service fields compose knows, in compose-go's ServiceConfig order ("name" last).
+const std::vector<std::string>& service_fields();
+
+// A list field → a JSON array of `entry(item, dotted path of the item)`; null is an empty list.
+template <typename Entry>
+json list_entries(const tree& t, const std::string& path, Entry entry) {
+  json out = json::array();
+  if (t.is_null()) return out;
+  if (!t.is_seq()) fail(t, path, "must be a list");
+  for (size_t i = 0; i < t.seq.size(); ++i) out.push_back(entry(t.seq[i], index_path(path, i)));
+  return out;
+}
+
 struct loader_state {
   canonical_context& ctx;
   const tree& root;

@@ -21,12 +21,7 @@ void loader_state::check_volume_declared(const std::string& service, const std::
 }
 
 json loader_state::mounts(const std::string& service, const tree& t, const std::string& path) const {
-  json out = json::array();
-  if (t.is_null()) return out;
-  if (!t.is_seq()) fail(t, path, "must be a list");
-  for (size_t i = 0; i < t.seq.size(); ++i) {
-    const tree& item = t.seq[i];
-    const std::string p = index_path(path, i);
+  return list_entries(t, path, [&](const tree& item, const std::string& p) {
     json j = json::object();
     if (item.is_scalar()) {
       volume_spec spec;
@@ -62,8 +57,7 @@ json loader_state::mounts(const std::string& service, const tree& t, const std::
         if (spec.nocopy) vol["nocopy"] = true;
         j["volume"] = vol;
       }
-      out.push_back(std::move(j));
-      continue;
+      return j;
     }
     if (!item.is_map()) fail(item, p, "must be a string or a mapping");
     const tree* type_t = item.find("type");
@@ -118,9 +112,8 @@ json loader_state::mounts(const std::string& service, const tree& t, const std::
     }
     if (auto* v = item.find("image")) j["image"] = sorted_raw_map(*v);
     add_extensions(j, item);
-    out.push_back(std::move(j));
-  }
-  return out;
+    return j;
+  });
 }
 
 }  // namespace stackctl::model::detail::canon

@@ -54,12 +54,7 @@ json loader_state::file_mode(const tree& t, const std::string& path) const {
 }
 
 json loader_state::file_refs(const tree& t, const std::string& path) const {
-  json out = json::array();
-  if (t.is_null()) return out;
-  if (!t.is_seq()) fail(t, path, "must be a list");
-  for (size_t i = 0; i < t.seq.size(); ++i) {
-    const tree& item = t.seq[i];
-    const std::string p = index_path(path, i);
+  return list_entries(t, path, [&](const tree& item, const std::string& p) {
     json j = json::object();
     if (item.is_scalar()) {
       j["source"] = item.text;
@@ -77,9 +72,8 @@ json loader_state::file_refs(const tree& t, const std::string& path) const {
     } else {
       fail(item, p, "must be a name or a mapping");
     }
-    out.push_back(std::move(j));
-  }
-  return out;
+    return j;
+  });
 }
 
 std::chrono::nanoseconds loader_state::duration_of(const tree& t, const std::string& path) {
