@@ -14,12 +14,10 @@
 namespace stackctl::cli {
 
 deploy_target resolve_target(const global_options& globals, const std::vector<std::string>& services, bool need_file) {
-  std::vector<model::host_path> create_on_deploy;
-  auto options = make_load_options(globals, services, &create_on_deploy);
+  const auto options = make_load_options(globals, services);
   try {
     deploy_target t;
-    t.project = load_project(options);
-    t.create_on_deploy = std::move(create_on_deploy);
+    t.project = load_project(globals, options, &t.create_on_deploy);
     t.name = t.project->name;
     t.named_by_user = !globals.project_name.empty() || std::getenv("COMPOSE_PROJECT_NAME") != nullptr;
     return t;

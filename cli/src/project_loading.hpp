@@ -18,23 +18,27 @@ namespace stackctl::cli {
 std::map<std::string, std::string> process_environment();
 
 // load_options from the global flags: files, -p, --project-directory, --env-file, --profile, the
-// process environment and the current directory. `services` are the names given on the command
-// line (they enable their profiles). Reads stdin when a file is "-". COMPOSE_FILE,
-// COMPOSE_PROJECT_NAME, COMPOSE_PROFILES and COMPOSE_ENV_FILES are left to the library, which
-// reads them from `environment` (after .env, so a .env can set them too).
-// With an env schema (--env-schema, or beside the first compose file) `environment` is the one the
-// schema derives from .env and the shell instead (env_schema_support.hpp), and `create_on_deploy`
-// (when given) receives the schema's paths that `up` creates; throws model_error.
-model::load_options make_load_options(const global_options& globals, const std::vector<std::string>& services = {},
-                                      std::vector<model::host_path>* create_on_deploy = nullptr);
+// process environment and the current directory; nothing read yet (stdin stays unread). What
+// model::locate_project needs. COMPOSE_FILE, COMPOSE_PROJECT_NAME, COMPOSE_PROFILES and
+// COMPOSE_ENV_FILES are left to the library, which reads them from `environment` (after .env, so a
+// .env can set them too).
+model::load_options make_location_options(const global_options& globals);
 
-// Loads the project and prints its warnings on stderr. Throws model_error on bad input.
-model::project load_project(const model::load_options& options);
+// The same plus `services`, the names given on the command line (they enable their profiles), and
+// the content of stdin when a file is "-".
+model::load_options make_load_options(const global_options& globals, const std::vector<std::string>& services = {});
 
-// Keeps the named services and everything they depend on (transitively), as compose does for
-// `config svc` / `up svc`; the rest move to disabled_services and top-level resources that no
-// kept service uses are dropped. No-op when `names` is empty. Throws on an unknown name.
-void select_services(model::project& p, const std::vector<std::string>& names);
+// Locates the project (model::locate_project), applies the env schema when one applies (--env-schema,
+// or beside the first compose file: the environment becomes the one the schema derives from .env and
+// the shell, env_schema_support.hpp), loads it and prints its warnings on stderr. `create_on_deploy`
+// (when given) receives the schema's paths that `up` creates. Throws model_error on bad input,
+// model::no_config_file when there is no compose file.
+model::project load_project(const global_options& globals, const model::load_options& options,
+                            std::vector<model::host_path>* create_on_deploy = nullptr);
+
+// The same without printing the warnings (they stay in project::warnings).
+model::project locate_and_load(const global_options& globals, const model::load_options& options,
+                               std::vector<model::host_path>* create_on_deploy = nullptr);
 
 // Prints one warning line on stderr ("stackctl: warning: <text>").
 void print_warning(const std::string& text);

@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "stackctl/model/text.hpp"
+
 namespace stackctl::cli {
 
 namespace {
@@ -47,8 +49,7 @@ std::string yaml_scalar(const std::string& s) {
   auto quoted = [&] { return nlohmann::json(s).dump(); };
   if (s.empty()) return quoted();
   static const char* special[] = {"true", "false", "yes", "no", "on", "off", "y", "n", "null", "~"};
-  std::string lower = s;
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  const std::string lower = model::text::lower(s);
   for (const char* w : special)
     if (lower == w) return quoted();
   const bool numeric = s.find_first_not_of("0123456789.+-eE_xXoObB") == std::string::npos &&

@@ -26,10 +26,11 @@ struct canonical_context {
   std::string working_dir;  // absolute
   std::map<std::string, std::string, std::less<>> environment;
   std::vector<std::string> warnings;
-  std::set<std::string> active_profiles;  // "*" = all
+  std::set<std::string> active_profiles;    // "*" = all
+  json disabled_services = json::object();  // out: canonical forms of the services the profiles disable
 };
 
-// Builds the canonical project document. Throws model_error.
+// Builds the canonical project document (the disabled services go to ctx.disabled_services). Throws model_error.
 json canonicalize(const tree& merged, canonical_context& ctx);
 
 // The raw merged model for `--no-interpolate` (sorted keys, paths resolved, default network).

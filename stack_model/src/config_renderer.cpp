@@ -144,14 +144,14 @@ void emit_inline(std::string& out, const json& v, int indent) {
 size_t visible_size(const json& obj) {
   size_t n = 0;
   for (auto& [k, v] : obj.items())
-    if (!detail::is_json_only(v) && k[0] != '#') ++n;
+    if (!detail::is_json_only(v)) ++n;
   return n;
 }
 
 void emit_map(std::string& out, const json& obj, int indent, bool first_inline) {
   bool first = true;
   for (auto& [k, v] : obj.items()) {
-    if (detail::is_json_only(v) || k[0] == '#') continue;
+    if (detail::is_json_only(v)) continue;
     if (!(first && first_inline)) out += std::string(static_cast<size_t>(indent), ' ');
     first = false;
     out += needs_quotes(k) ? quoted(k) : k;
@@ -196,7 +196,6 @@ json for_json(const json& v, int depth, bool struct_level) {
   if (v.is_object()) {
     json out = json::object();
     for (auto& [k, child] : v.items()) {
-      if (k[0] == '#') continue;
       if (struct_level && depth > 0 && k.rfind("x-", 0) == 0) continue;  // nested extensions are dropped
       out[k] = for_json(child, depth + 1, false);
     }
@@ -316,8 +315,7 @@ std::string render_json(const project& p) {
   const json& doc = doc_of(p);
   json converted = json::object();
   std::map<std::string, const json*> top;  // the project is a Go map at top level: sorted keys
-  for (auto& [k, v] : doc.items())
-    if (k[0] != '#') top[k] = &v;
+  for (auto& [k, v] : doc.items()) top[k] = &v;
   for (auto& [k, v] : top) {
     const bool resources = k == "services" || k == "networks" || k == "volumes" || k == "secrets" || k == "configs";
     if (resources && v->is_object()) {

@@ -10,6 +10,7 @@
 #include "input_guard.hpp"
 #include "stackctl/model/interpolation.hpp"
 #include "stackctl/model/model_error.hpp"
+#include "stackctl/model/text.hpp"
 #include "stackctl/model/volume_spec.hpp"
 
 namespace stackctl::model {
@@ -18,11 +19,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
+using text::trim;
 
 // Where a variable's value came from, for errors: a .env line, or the shell (no location).
 struct origin_map {

@@ -11,6 +11,7 @@
 
 #include "input_guard.hpp"
 #include "stackctl/model/env_validation.hpp"
+#include "stackctl/model/text.hpp"
 #include "stackctl/model/volume_spec.hpp"
 #include "yaml_tree.hpp"
 
@@ -47,7 +48,7 @@ class reader {
   void only_fields(const tree& t, const std::string& path, std::initializer_list<std::string_view> allowed) const {
     for (const auto& [k, v] : t.map)
       if (std::find(allowed.begin(), allowed.end(), k) == allowed.end())
-        fail(v, path.empty() ? k : path + "." + k, "unknown field \"" + k + "\"");
+        fail(v, join(path, k), "unknown field \"" + k + "\"");
   }
 
   const tree& need_map(const tree& t, const std::string& path) const {
@@ -100,13 +101,11 @@ class reader {
     if (t->is_scalar()) return {t->text};
     if (!t->is_seq()) fail(*t, p, "must be a string or a list of strings");
     std::vector<std::string> out;
-    for (std::size_t i = 0; i < t->seq.size(); ++i) out.push_back(scalar(t->seq[i], fmt::format("{}[{}]", p, i)));
+    for (std::size_t i = 0; i < t->seq.size(); ++i) out.push_back(scalar(t->seq[i], text::index_path(p, i)));
     return out;
   }
 
-  static std::string join(const std::string& path, std::string_view key) {
-    return path.empty() ? std::string(key) : path + "." + std::string(key);
-  }
+  static std::string join(const std::string& path, std::string_view key) { return text::child_path(path, key); }
 
   const std::string& file() const { return file_; }
 

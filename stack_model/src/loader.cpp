@@ -11,10 +11,11 @@
 #include "go_format.hpp"
 #include "input_guard.hpp"
 #include "merge.hpp"
-#include "stackctl/model/dotenv.hpp"
 #include "stackctl/model/interpolation.hpp"
 #include "stackctl/model/model_error.hpp"
+#include "stackctl/model/project_location.hpp"
 #include "stackctl/model/project_name.hpp"
+#include "stackctl/model/text.hpp"
 #include "typed_project.hpp"
 #include "yaml_tree.hpp"
 
@@ -31,34 +32,6 @@ std::string read_file(const fs::path& p) {
   if (!content) throw model_error(fmt::format("open {}: no such file or directory", p.string()));
   return std::move(*content);
 }
-
-fs::path absolute_from(const fs::path& base, const fs::path& p) {
-  return (p.is_absolute() ? p : base / p).lexically_normal();
-}
-
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == sep) {
-      out.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  out.push_back(cur);
-  return out;
-}
-
-std::string trim(std::string s) {
-  const auto b = s.find_first_not_of(" \t");
-  if (b == std::string::npos) return {};
-  const auto e = s.find_last_not_of(" \t");
-  return s.substr(b, e - b + 1);
-}
-
-bool truthy(const std::string& v) { return v == "1" || v == "true" || v == "TRUE" || v == "True"; }
 
 // Interpolates every string value (never a key) of one file's tree.
 void interpolate_tree(tree& t, const variable_lookup& lookup, const std::string& path,
@@ -81,10 +54,9 @@ void interpolate_tree(tree& t, const variable_lookup& lookup, const std::string&
     return;
   }
   if (t.is_seq()) {
-    for (size_t i = 0; i < t.seq.size(); ++i)
-      interpolate_tree(t.seq[i], lookup, fmt::format("{}[{}]", path, i), warnings);
+    for (size_t i = 0; i < t.seq.size(); ++i) interpolate_tree(t.seq[i], lookup, text::index_path(path, i), warnings);
   } else if (t.is_map()) {
-    for (auto& [k, v] : t.map) interpolate_tree(v, lookup, path.empty() ? k : path + "." + k, warnings);
+    for (auto& [k, v] : t.map) interpolate_tree(v, lookup, text::child_path(path, k), warnings);
   }
 }
 
@@ -95,118 +67,17 @@ struct compose_file {
 
 }  // namespace
 
-project load(const load_options& options) {
-  const fs::path cwd = options.current_directory.empty() ? fs::path("/") : options.current_directory;
-  std::map<std::string, std::string, std::less<>> env(options.environment.begin(), options.environment.end());
-  std::vector<std::string> warnings;
+project load(const load_options& options) { return load(options, locate_project(options)); }
 
-  // 1. Working directory: --project-directory, else the first -f file's directory, else the cwd.
-  fs::path workdir;
-  if (options.project_directory) workdir = absolute_from(cwd, *options.project_directory);
-  else if (!options.files.empty() && options.files.front() != "-")
-    workdir = absolute_from(cwd, options.files.front()).parent_path();
-  else workdir = cwd;
-
-  // 2. Environment: env files add what the shell does not set (the shell wins).
-  auto load_env_files = [&](const fs::path& dir) {
-    std::vector<fs::path> files;
-    std::vector<std::string> named = options.env_files;
-    if (named.empty()) {
-      if (auto it = env.find("COMPOSE_ENV_FILES"); it != env.end() && !it->second.empty())
-        for (auto& f : split(it->second, ',')) named.push_back(f);
-    }
-    if (!named.empty()) {
-      for (auto& f : named) {
-        fs::path p = absolute_from(cwd, f);
-        std::error_code ec;
-        if (!fs::exists(p, ec)) throw model_error(fmt::format("couldn't find env file: {}", p.string()));
-        files.push_back(p);
-      }
-    } else {
-      if (auto it = env.find("COMPOSE_DISABLE_ENV_FILE"); it != env.end() && truthy(it->second)) return;
-      std::error_code ec;
-      fs::path dotenv = dir / ".env";
-      if (fs::is_regular_file(dotenv, ec)) files.push_back(dotenv);
-    }
-    if (files.empty()) return;
-    auto values = read_env_files(files, lookup_in(env));
-    for (auto& [k, v] : values)
-      if (!env.count(k)) env.emplace(k, v);
-  };
-  load_env_files(workdir);
-
-  // 3. Compose files: -f, else COMPOSE_FILE, else discovery upwards from the working directory.
+project load(const load_options& options, const project_location& where) {
+  // 1-3. Directories, environment and files: decided by the location.
+  if (where.compose_files.empty()) throw no_config_file();
+  const fs::path& workdir = where.project_directory;
+  std::map<std::string, std::string, std::less<>> env = where.environment;
+  std::vector<std::string> warnings = where.warnings;
   std::vector<compose_file> files;
-  auto add_file = [&](const std::string& f) {
-    if (f == "-") {
-      files.push_back({"-", options.stdin_content});
-      return;
-    }
-    fs::path p = absolute_from(cwd, f);
-    std::error_code ec;
-    if (!fs::exists(p, ec)) throw model_error(fmt::format("open {}: no such file or directory", p.string()));
-    // compose refuses a directory; read as a file it would be an empty project named after its parent
-    if (fs::is_directory(p, ec)) throw model_error(fmt::format("{}: is a directory, not a compose file", p.string()));
-    files.push_back({p.string(), read_file(p)});
-  };
-  if (!options.files.empty()) {
-    for (auto& f : options.files) add_file(f);
-  } else if (auto it = env.find("COMPOSE_FILE"); it != env.end() && !it->second.empty()) {
-    std::string sep = ":";
-    if (auto s = env.find("COMPOSE_PATH_SEPARATOR"); s != env.end() && !s->second.empty()) sep = s->second;
-    for (auto& f : split(it->second, sep[0])) {
-      if (f.empty()) continue;
-      add_file(f);
-    }
-    if (!options.project_directory && !files.empty() && files.front().name != "-") {
-      const fs::path first_dir = fs::path(files.front().name).parent_path();
-      if (first_dir != workdir) {
-        workdir = first_dir;
-        load_env_files(workdir);  // the project directory's own .env adds what is still unset
-      }
-    }
-  } else {
-    static const char* names[] = {"compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"};
-    static const char* overrides[] = {"compose.override.yml", "compose.override.yaml", "docker-compose.override.yml",
-                                      "docker-compose.override.yaml"};
-    fs::path dir = workdir;
-    bool found = false;
-    while (!found) {
-      std::vector<fs::path> hits;
-      for (auto* n : names) {
-        std::error_code ec;
-        if (fs::is_regular_file(dir / n, ec)) hits.push_back(dir / n);
-      }
-      if (!hits.empty()) {
-        if (hits.size() > 1)
-          warnings.push_back(fmt::format(
-              "Found multiple config files with supported names: {}\nUsing {}",
-              [&] {
-                std::string s;
-                for (auto& h : hits) s += (s.empty() ? "" : ", ") + h.string();
-                return s;
-              }(),
-              hits.front().string()));
-        add_file(hits.front().string());
-        for (auto* n : overrides) {
-          std::error_code ec;
-          if (fs::is_regular_file(dir / n, ec)) {
-            add_file((dir / n).string());
-            break;
-          }
-        }
-        found = true;
-        if (!options.project_directory && dir != workdir) {
-          workdir = dir;
-          load_env_files(workdir);  // a .env beside a compose file found in a parent directory counts
-        }
-        break;
-      }
-      if (dir == dir.parent_path() || dir.empty()) break;
-      dir = dir.parent_path();
-    }
-    if (!found) throw no_config_file();
-  }
+  files.reserve(where.compose_files.size());
+  for (const auto& f : where.compose_files) files.push_back({f, f == "-" ? options.stdin_content : read_file(f)});
 
   // 4. Parse every file; decide the project name before interpolating the bodies.
   std::vector<tree> trees;
@@ -214,21 +85,16 @@ project load(const load_options& options) {
   for (auto& f : files) trees.push_back(detail::parse_yaml(f.content, f.name));
 
   const auto lookup = lookup_in(env);
-  std::string name;
-  if (options.project_name && !options.project_name->empty()) {
-    validate_project_name(*options.project_name);
-    name = *options.project_name;
-  } else if (auto it = env.find("COMPOSE_PROJECT_NAME"); it != env.end() && !it->second.empty()) {
-    validate_project_name(it->second);
-    name = it->second;
-  } else {
+  std::string name = where.project_name;
+  if (where.name_source == project_name_source::directory) {  // a `name:` in the files comes before the directory's
+    std::string from_files;
     for (auto& t : trees)
       if (auto* n = t.find("name")) {
         tree copy = *n;
         if (options.interpolate) interpolate_tree(copy, lookup, "name", warnings);
-        if (copy.is_scalar() && !copy.text.empty()) name = normalize_project_name(copy.text);
+        if (copy.is_scalar() && !copy.text.empty()) from_files = normalize_project_name(copy.text);
       }
-    if (name.empty()) name = normalize_project_name(workdir.filename().string());
+    if (!from_files.empty()) name = std::move(from_files);
     if (name.empty()) throw model_error("project name must not be empty");
   }
   env["COMPOSE_PROJECT_NAME"] = name;
@@ -268,8 +134,8 @@ project load(const load_options& options) {
   std::vector<std::string> profiles = options.profiles;
   if (profiles.empty())
     if (auto it = env.find("COMPOSE_PROFILES"); it != env.end())
-      for (auto& p : split(it->second, ','))
-        if (!trim(p).empty()) profiles.push_back(trim(p));
+      for (auto& p : text::split(it->second, ','))
+        if (const auto profile = text::trim(p); !profile.empty()) profiles.emplace_back(profile);
   ctx.active_profiles.insert(profiles.begin(), profiles.end());
 
   project result;
@@ -296,7 +162,7 @@ project load(const load_options& options) {
     warnings = std::move(unique);
   }
   result.warnings = std::move(warnings);
-  if (options.interpolate) detail::fill_typed(result, doc);
+  if (options.interpolate) detail::fill_typed(result, doc, ctx.disabled_services);
   result.canonical = std::make_shared<const json>(std::move(doc));
   return result;
 }

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "stackctl/model/text.hpp"
+
 namespace stackctl::model::detail {
 
 namespace {
@@ -41,8 +43,7 @@ bool is_ip_address(const std::string& text) {
 std::vector<port_mapping> parse_port_spec(std::string_view spec) {
   std::string protocol = "tcp";
   if (const auto slash = spec.rfind('/'); slash != std::string_view::npos) {
-    protocol = std::string(spec.substr(slash + 1));
-    std::transform(protocol.begin(), protocol.end(), protocol.begin(), [](unsigned char c) { return std::tolower(c); });
+    protocol = text::lower(spec.substr(slash + 1));
     spec = spec.substr(0, slash);
   }
   std::string ip, published, target;

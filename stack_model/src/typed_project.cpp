@@ -283,7 +283,7 @@ service typed_service(const std::string& name, const json& j) {
   return sv;
 }
 
-void fill_typed(project& p, const json& doc) {
+void fill_typed(project& p, const json& doc, const json& disabled) {
   std::set<std::string> profiles;
   auto collect = [&](const json& services, std::map<std::string, service>& into) {
     for (auto& [name, j] : services.items()) {
@@ -292,7 +292,7 @@ void fill_typed(project& p, const json& doc) {
     }
   };
   if (doc.contains("services")) collect(doc["services"], p.services);
-  if (doc.contains("#disabled")) collect(doc["#disabled"], p.disabled_services);
+  collect(disabled, p.disabled_services);
   p.all_profiles.assign(profiles.begin(), profiles.end());
   if (doc.contains("networks"))
     for (auto& [k, j] : doc["networks"].items()) {

@@ -15,6 +15,8 @@
 #include "../variables.hpp"
 #include "commands.hpp"
 #include "stackctl/model/config_renderer.hpp"
+#include "stackctl/model/service_selection.hpp"
+#include "stackctl/model/text.hpp"
 
 namespace stackctl::cli {
 
@@ -34,17 +36,6 @@ struct config_flags {
 std::string lines(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& i : items) out += i + "\n";
-  return out;
-}
-
-std::vector<std::string> split_commas(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= s.size()) {
-    const size_t comma = std::min(s.find(',', start), s.size());
-    if (comma > start) out.push_back(s.substr(start, comma - start));
-    start = comma + 1;
-  }
   return out;
 }
 
@@ -78,8 +69,8 @@ void run_config(const global_options& globals, const config_flags& f) {
   options.normalize = !f.no_normalize;
   options.consistency = !f.no_consistency;
   options.resolve_paths = !f.no_path_resolution;
-  auto project = load_project(options);
-  if (!raw) select_services(project, f.service_args);
+  auto project = load_project(globals, options);
+  if (!raw) model::select_services(project, f.service_args);
   if (f.quiet) return;
 
   if (f.variables) {
@@ -93,7 +84,7 @@ void run_config(const global_options& globals, const config_flags& f) {
   if (f.networks) return emit(f, lines(model::network_names(project)));
   if (f.models) return emit(f, models_of(project));
   if (!f.hash.empty()) {
-    const auto names = f.hash == "*" ? model::service_names(project) : split_commas(f.hash);
+    const auto names = f.hash == "*" ? model::service_names(project) : model::text::split_non_empty(f.hash, ',');
     std::string out;
     for (const auto& name : names) out += fmt::format("{} {}\n", name, model::config_hash(project, name));
     return emit(f, out);

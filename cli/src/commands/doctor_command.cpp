@@ -38,7 +38,7 @@ struct doctor_report {
 // loading the project with them would only repeat the same error).
 bool check_env(const global_options& globals, doctor_report& report) {
   const auto env = process_environment();
-  const auto where = locate_project(globals, env);
+  const auto where = locate_project(globals, model::env_file_reading::skip);
   const auto schema_file = env_schema_file(globals, where);
   if (!schema_file) {
     report.warning("no env schema found (name one with --env-schema FILE): the .env is not validated");
@@ -76,7 +76,7 @@ void run_doctor(const global_options& globals) {
   // The derived environment and the project loaded with it, as every command loads it.
   if (env_readable) {
     try {
-      const auto project = model::load(make_load_options(globals));
+      const auto project = locate_and_load(globals, make_load_options(globals));
       for (const auto& w : project.warnings) report.warning(w);
     } catch (const std::exception& e) {
       report.error(e.what());

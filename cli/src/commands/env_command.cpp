@@ -32,12 +32,14 @@ struct env_flags {
   std::string preset;
 };
 
-model::env_schema require_schema(const global_options& globals, project_location* where_out = nullptr) {
-  const auto where = locate_project(globals, process_environment());
+// The env commands render or write the .env, so locating the project does not read it.
+model::env_schema require_schema(const global_options& globals, model::project_location* where_out = nullptr) {
+  const auto where = locate_project(globals, model::env_file_reading::skip);
   const auto file = env_schema_file(globals, where);
   if (!file) {
-    const std::string near = where.compose_file ? "beside " + where.compose_file->string()
-                                                : "(no compose file found in " + where.project_dir.string() + ")";
+    const auto compose_file = first_compose_file(where);
+    const std::string near = compose_file ? "beside " + compose_file->string()
+                                          : "(no compose file found in " + where.project_directory.string() + ")";
     throw std::runtime_error(fmt::format("no env schema {}; name one with --env-schema FILE", near));
   }
   if (where_out) *where_out = where;
@@ -92,7 +94,7 @@ void run_check(const global_options& globals, const env_flags& f) {
 }
 
 void run_init(const global_options& globals, const env_flags& f) {
-  project_location where;
+  model::project_location where;
   const auto schema = require_schema(globals, &where);
   // A bad preset name is reported before anything is written.
   const auto overrides =

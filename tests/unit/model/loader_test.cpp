@@ -139,6 +139,23 @@ TEST(Environment, MissingEnvFile) {
   EXPECT_EQ(load_error(o), "couldn't find env file: " + (t.dir() / "missing.env").string());
 }
 
+TEST(Environment, DisableEnvFileIsAGoBoolean) {
+  temp_project t;
+  t.write(".env", "TAG=dotenv\n");
+  t.write("compose.yaml", "services:\n  web:\n    image: nginx:${TAG:-none}\n");
+  auto o = t.options();
+  for (const char* off : {"1", "t", "TRUE", "True"}) {
+    o.environment["COMPOSE_DISABLE_ENV_FILE"] = off;
+    EXPECT_EQ(load(o).services.at("web").image, "nginx:none") << off;
+  }
+  for (const char* on : {"0", "f", "false"}) {
+    o.environment["COMPOSE_DISABLE_ENV_FILE"] = on;
+    EXPECT_EQ(load(o).services.at("web").image, "nginx:dotenv") << on;
+  }
+  o.environment["COMPOSE_DISABLE_ENV_FILE"] = "yes";  // compose: strconv.ParseBool: invalid syntax
+  EXPECT_EQ(load_error(o), "COMPOSE_DISABLE_ENV_FILE=\"yes\": not a boolean (1, t, true, 0, f, false)");
+}
+
 TEST(Environment, ComposeProfilesFromDotEnv) {
   temp_project t;
   t.write(".env", "COMPOSE_PROFILES=debug\n");
