@@ -98,10 +98,8 @@ void check_assertion(const json& doc, const json& a, const std::string& workdir,
   };
   if (a.contains("equals")) {
     const json want = with_workdir(a["equals"], workdir);
-    if (!has)
-      fail("absent, want " + show(want));
-    else if (value != want)
-      fail("is " + show(value) + ", want " + show(want));
+    if (!has) fail("absent, want " + show(want));
+    else if (value != want) fail("is " + show(value) + ", want " + show(want));
   } else if (a.contains("length")) {
     if (!value.is_array() || value.size() != a["length"].get<size_t>())
       fail("is " + (has ? show(value) : std::string("absent")) + ", want an array of " + show(a["length"]));
@@ -134,7 +132,8 @@ void check_assertion(const json& doc, const json& a, const std::string& workdir,
 
 std::vector<std::string> run_values_step(const step_case& c) {
   const json& s = c.step;
-  const fs::path cwd = (c.case_dir / "input" / s["cwd"].get<std::string>()).lexically_normal();
+  fs::path cwd = (c.case_dir / "input" / s["cwd"].get<std::string>()).lexically_normal();
+  if (!cwd.has_filename()) cwd = cwd.parent_path();  // "input/." normalises to "input/": no trailing slash
   const std::string workdir = cwd.string();
   load_options o;
   o.current_directory = cwd;
@@ -175,12 +174,9 @@ std::vector<std::string> run_cli_step(const step_case& c) {
   const json& s = c.step;
   const fs::path home = fs::temp_directory_path() / ("stackctl-conf-home-" + std::to_string(::getpid()));
   fs::create_directories(home);
-  std::vector<std::string> argv = {"/usr/bin/env",
-                                   "-i",
-                                   "PATH=/usr/bin:/bin",
-                                   "HOME=" + home.string(),
-                                   "USER=tester",
-                                   "DOCKER_CONFIG=" + (home / ".docker").string(),
+  std::vector<std::string> argv = {"/usr/bin/env",       "-i",
+                                   "PATH=/usr/bin:/bin", "HOME=" + home.string(),
+                                   "USER=tester",        "DOCKER_CONFIG=" + (home / ".docker").string(),
                                    "KUBECONFIG=invalid"};
   for (const auto& [k, v] : s["env"].items()) argv.push_back(k + "=" + v.get<std::string>());
   argv.push_back(STACKCTL_BINARY);
