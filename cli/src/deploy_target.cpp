@@ -46,7 +46,7 @@ void refuse_removal_by_derived_name(const deploy_target& target, std::string_vie
 void check_services(const deploy_target& target, const std::vector<std::string>& services) {
   if (!target.project) return;
   for (const auto& s : services)
-    if (!target.project->services.count(s)) throw std::runtime_error(fmt::format("no such service: {}", s));
+    if (!target.project->services.count(s)) throw model::unknown_service(s);
 }
 
 int parallel_limit(int flag) {

@@ -8,23 +8,13 @@
 #include "dag.hpp"
 #include "orphan_warning.hpp"
 #include "stackctl/deploy/labels.hpp"
-#include "stackctl/deploy/service_graph.hpp"
+#include "stackctl/deploy/observed_state.hpp"
 #include "stackctl/engine/error.hpp"
+#include "stackctl/model/service_graph.hpp"
+#include "stackctl/model/text.hpp"
 
 namespace stackctl::deploy {
 namespace {
-
-std::vector<std::string> split_label_list(const std::string& value) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < value.size()) {
-    auto end = value.find(',', start);
-    if (end == std::string::npos) end = value.size();
-    if (end > start) out.push_back(value.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
 
 bool declares_volume(const model::project& p, const std::string& name) {
   for (const auto& [key, v] : p.volumes)
@@ -64,14 +54,14 @@ down_result down_impl(const std::string& name, const model::project* p, engine_r
     target_list.push_back(*c);
     target_services.push_back(c->label(labels::service));
   }
-  auto after = service_graph::from_containers(target_list, p).walk_order(target_services, true);
+  auto after = observed_graph(target_list, p).walk_order(target_services, true);
   // Anonymous volumes a recreated container re-mounted by name are not removed by `v=1`: with -v,
   // remove those its label records — never a volume of the project's own declaration (external ones
   // above all), whatever its name looks like.
   std::set<std::string> anonymous;
   if (options.remove_volumes)
     for (const auto* c : targets)
-      for (auto& volume : split_label_list(c->label(labels::inherited_volumes)))
+      for (auto& volume : model::text::split_non_empty(c->label(labels::inherited_volumes), ','))
         if (!p || !declares_volume(*p, volume)) anonymous.insert(std::move(volume));
   std::mutex m;
   run_dag(

@@ -7,8 +7,9 @@
 
 #include "dag.hpp"
 #include "stackctl/deploy/labels.hpp"
-#include "stackctl/deploy/service_graph.hpp"
+#include "stackctl/deploy/observed_state.hpp"
 #include "stackctl/engine/error.hpp"
+#include "stackctl/model/service_graph.hpp"
 #include "waiter.hpp"
 
 namespace stackctl::deploy {
@@ -16,7 +17,7 @@ namespace {
 
 struct project_view {
   std::vector<engine::container_summary> containers;  // selected, sorted by name
-  service_graph graph;                                // from their labels
+  model::service_graph graph;                         // from their labels
   std::vector<std::string> services;                  // the services of `containers`, sorted
   std::map<std::string, std::vector<std::size_t>> by_service;
 };
@@ -37,7 +38,7 @@ project_view view(const std::string& project, engine_ref engine, const std::vect
   for (std::size_t i = 0; i < v.containers.size(); ++i)
     v.by_service[v.containers[i].label(labels::service)].push_back(i);
   for (const auto& [svc, idx] : v.by_service) v.services.push_back(svc);
-  v.graph = service_graph::from_containers(v.containers);
+  v.graph = observed_graph(v.containers);
   return v;
 }
 

@@ -6,6 +6,7 @@
 
 #include "stackctl/deploy/labels.hpp"
 #include "stackctl/model/config_renderer.hpp"
+#include "stackctl/model/text.hpp"
 
 namespace stackctl::deploy {
 
@@ -37,6 +38,20 @@ std::string depends_on_label(const model::service& s) {
   return out;
 }
 
+std::vector<model::dependency_edge> parse_depends_on_label(const std::string& value) {
+  std::vector<model::dependency_edge> out;
+  for (const auto& item : model::text::split_non_empty(value, ',')) {
+    auto parts = model::text::split(item, ':');
+    model::dependency_edge d;
+    d.service = parts[0];
+    if (parts.size() > 1)
+      d.condition = model::parse_dependency_condition(parts[1]).value_or(model::dependency_condition::started);
+    if (parts.size() > 2) d.restart = parts[2] == "true";
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
 std::string config_fields_label(const std::map<std::string, std::string>& fields) {
   std::string out;
   for (const auto& [key, digest] : fields) out += fmt::format("{}{}={}", out.empty() ? "" : ",", key, digest);
@@ -47,14 +62,8 @@ namespace {
 
 std::map<std::string, std::string> parse_config_fields(const std::string& label) {
   std::map<std::string, std::string> out;
-  std::size_t start = 0;
-  while (start < label.size()) {
-    auto end = label.find(',', start);
-    if (end == std::string::npos) end = label.size();
-    auto item = label.substr(start, end - start);
+  for (const auto& item : model::text::split_non_empty(label, ','))
     if (auto eq = item.find('='); eq != std::string::npos) out[item.substr(0, eq)] = item.substr(eq + 1);
-    start = end + 1;
-  }
   return out;
 }
 

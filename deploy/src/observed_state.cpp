@@ -20,4 +20,17 @@ observed_state observe(engine_ref engine, std::string_view project) {
   return out;
 }
 
+model::service_graph observed_graph(const std::vector<engine::container_summary>& containers,
+                                    const model::project* project) {
+  auto declared = project ? model::service_graph::from_project(*project) : model::service_graph();
+  std::map<std::string, std::vector<model::dependency_edge>> nodes;
+  for (const auto& c : containers) {
+    auto svc = c.label(labels::service);
+    if (nodes.count(svc)) continue;
+    nodes[svc] =
+        declared.contains(svc) ? declared.dependencies_of(svc) : parse_depends_on_label(c.label(labels::depends_on));
+  }
+  return model::service_graph(std::move(nodes));
+}
+
 }  // namespace stackctl::deploy

@@ -8,8 +8,8 @@
 
 #include "dag.hpp"
 #include "stackctl/deploy/deploy_error.hpp"
-#include "stackctl/deploy/service_graph.hpp"
 #include "stackctl/engine/error.hpp"
+#include "stackctl/model/service_graph.hpp"
 
 namespace stackctl::deploy {
 
@@ -17,7 +17,7 @@ std::vector<std::string> pull(const model::project& p, engine_ref engine, const 
                               const progress_sink& progress) {
   // One pull per distinct image; the services naming it are reported on failure.
   std::map<std::string, std::vector<std::string>> images;
-  for (const auto& name : service_graph::from_project(p).closure(options.services, options.include_deps)) {
+  for (const auto& name : model::service_graph::from_project(p).closure(options.services, options.include_deps)) {
     const auto& s = p.services.at(name);
     if (!s.image.empty()) images[s.image].push_back(name);
   }

@@ -13,8 +13,8 @@
 #include "stackctl/deploy/host_paths.hpp"
 #include "stackctl/deploy/labels.hpp"
 #include "stackctl/deploy/observed_state.hpp"
-#include "stackctl/deploy/service_graph.hpp"
 #include "stackctl/engine/error.hpp"
+#include "stackctl/model/service_graph.hpp"
 #include "waiter.hpp"
 
 namespace stackctl::deploy {
@@ -123,7 +123,7 @@ std::map<std::string, std::string> preflight(const model::project& p, engine_ref
 up_result up(const model::project& p, engine_ref engine, const up_options& options, const progress_sink& progress) {
   if (options.force_recreate && options.no_recreate)
     throw deploy_error(deploy_error_kind::invalid, "--force-recreate and --no-recreate are incompatible");
-  auto selected = service_graph::from_project(p).closure(options.services, !options.no_deps);
+  auto selected = model::service_graph::from_project(p).closure(options.services, !options.no_deps);
   // Missing short-syntax bind sources: up creates them (compose's behaviour, moby#43483). One that
   // cannot be made (a read-only file system, a file as parent) stops up before anything exists.
   // The env schema's create_on_deploy paths are made below, a file among them never as a directory.
@@ -168,18 +168,19 @@ up_result up(const model::project& p, engine_ref engine, const up_options& optio
     // Every selected container running (healthy with a healthcheck); one-shot services that others
     // wait on with service_completed_successfully may have exited 0.
     std::set<std::string> completes;
-    auto graph = service_graph::from_project(p);
+    auto graph = model::service_graph::from_project(p);
     for (const auto& name : graph.services())
       for (const auto& d : graph.dependencies_of(name))
-        if (d.condition == dependency_condition::completed_successfully) completes.insert(d.service);
+        if (d.condition == model::dependency_condition::completed_successfully) completes.insert(d.service);
     auto now = observe(engine, p.name).containers;
     auto deadline =
         options.wait_timeout ? std::optional(std::chrono::steady_clock::now() + *options.wait_timeout) : std::nullopt;
     for (const auto& name : selected) {
       wait_request w;
       w.service = name;
-      w.condition =
-          completes.count(name) ? dependency_condition::completed_successfully : dependency_condition::running;
+      w.condition = completes.count(name) ? model::dependency_condition::completed_successfully
+                                          : model::dependency_condition::healthy;
+      w.up_wait = !completes.count(name);
       for (const auto& c : now)
         if (c.label(labels::service) == name) w.container_ids.push_back(c.id);
       w.poll_interval = options.poll_interval;

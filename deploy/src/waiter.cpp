@@ -41,7 +41,7 @@ std::string exit_detail(engine_ref engine, const engine::container_inspect& c) {
 }  // namespace
 
 void wait_for_condition(engine_ref engine, const wait_request& w, const progress_sink& progress) {
-  if (w.condition == dependency_condition::started) return;  // ordering only
+  if (w.condition == model::dependency_condition::started) return;  // ordering only
   auto deadline = w.timeout ? std::optional(std::chrono::steady_clock::now() + *w.timeout) : std::nullopt;
   std::vector<bool> done(w.container_ids.size(), false);
   for (;;) {
@@ -51,9 +51,9 @@ void wait_for_condition(engine_ref engine, const wait_request& w, const progress
       auto c = engine.containers.inspect(w.container_ids[i]);
       auto name = c.short_name();
       const auto& st = c.state;
-      if (w.condition == dependency_condition::healthy || w.condition == dependency_condition::running) {
+      if (w.condition == model::dependency_condition::healthy) {
         if (!st.health) {
-          if (w.condition == dependency_condition::healthy)
+          if (!w.up_wait)
             throw deploy_error(deploy_error_kind::invalid,
                                fmt::format("container {} has no healthcheck configured", name));
           if (st.running) {
@@ -66,13 +66,14 @@ void wait_for_condition(engine_ref engine, const wait_request& w, const progress
           continue;
         }
         // For --wait ("running") the container is no dependency of anything: say only what happened.
-        const char* prefix = w.condition == dependency_condition::running ? "" : "dependency failed to start: ";
-        if (st.health && st.health->status == "unhealthy")
-          throw deploy_error(deploy_error_kind::unhealthy, fmt::format("{}container {} is unhealthy", prefix, name));
+        const char* prefix = w.up_wait ? "" : "dependency failed to start: ";
+        // An exited container first: the engine marks it unhealthy too, but its exit says more.
         if (!st.running && (st.status == "exited" || st.status == "dead"))
           throw deploy_error(deploy_error_kind::unhealthy, fmt::format("{}container {} exited ({}){}", prefix, name,
                                                                        st.exit_code, exit_detail(engine, c)));
-      } else if (w.condition == dependency_condition::completed_successfully) {
+        if (st.health && st.health->status == "unhealthy")
+          throw deploy_error(deploy_error_kind::unhealthy, fmt::format("{}container {} is unhealthy", prefix, name));
+      } else if (w.condition == model::dependency_condition::completed_successfully) {
         if (st.status == "exited" || st.status == "dead") {
           if (st.exit_code != 0)
             throw deploy_error(deploy_error_kind::dependency_failed,
@@ -87,8 +88,8 @@ void wait_for_condition(engine_ref engine, const wait_request& w, const progress
     }
     if (all) return;
     if (deadline && std::chrono::steady_clock::now() >= *deadline)
-      throw deploy_error(deploy_error_kind::timeout,
-                         fmt::format("timeout waiting for service \"{}\" ({})", w.service, to_string(w.condition)));
+      throw deploy_error(deploy_error_kind::timeout, fmt::format("timeout waiting for service \"{}\" ({})", w.service,
+                                                                 w.up_wait ? "running" : to_string(w.condition)));
     std::this_thread::sleep_for(w.poll_interval);
   }
 }

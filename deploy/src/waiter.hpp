@@ -5,15 +5,18 @@
 #include <string>
 #include <vector>
 
-#include "stackctl/deploy/dependency_condition.hpp"
 #include "stackctl/deploy/engine_ref.hpp"
 #include "stackctl/deploy/progress.hpp"
+#include "stackctl/model/dependency_condition.hpp"
 
 namespace stackctl::deploy {
 
 struct wait_request {
   std::string service;
-  dependency_condition condition = dependency_condition::started;
+  model::dependency_condition condition = model::dependency_condition::started;
+  // up --wait (with condition healthy): running, and healthy only when the container has a
+  // healthcheck; a failure is reported without "dependency failed to start".
+  bool up_wait = false;
   std::vector<std::string> container_ids;
   std::chrono::milliseconds poll_interval{250};
   std::optional<std::chrono::milliseconds> timeout;

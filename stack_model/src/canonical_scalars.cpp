@@ -189,7 +189,7 @@ json raw(const tree& t, bool sort_keys) {
     case tree::kind::mapping: {
       json j = json::object();
       if (sort_keys) {
-        std::vector<const std::pair<std::string, tree>*> entries;
+        std::vector<const tree_entry*> entries;
         for (const auto& e : t.map) entries.push_back(&e);
         std::sort(entries.begin(), entries.end(), [](auto* a, auto* b) { return a->first < b->first; });
         for (auto* e : entries) j[e->first] = raw(e->second, sort_keys);
@@ -210,7 +210,7 @@ std::string clean_path(const std::string& p) {
 }
 
 void add_extensions(json& j, const tree& t) {
-  std::vector<const std::pair<std::string, tree>*> ext;
+  std::vector<const tree_entry*> ext;
   for (const auto& e : t.map)
     if (starts_with(e.first, "x-")) ext.push_back(&e);
   std::sort(ext.begin(), ext.end(), [](auto* a, auto* b) { return a->first < b->first; });

@@ -221,7 +221,7 @@ void merge_node(tree& base, tree over, path_t& p) {
 void strip_tags(tree& doc) {
   doc.tag.clear();
   if (doc.is_map()) {
-    std::vector<std::pair<std::string, tree>> kept;
+    std::vector<tree_entry> kept;
     kept.reserve(doc.map.size());
     for (auto& [k, v] : doc.map) {
       if (v.tag == "!reset") continue;

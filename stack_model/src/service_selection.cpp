@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "stackctl/model/service_graph.hpp"
+
 namespace stackctl::model {
 
 namespace {
@@ -27,24 +29,9 @@ void prune(Map& typed, json& doc, const char* section, const std::set<std::strin
 
 }  // namespace
 
-std::vector<std::string> service_closure(const project& p, const std::vector<std::string>& names) {
-  for (const auto& name : names)
-    if (!p.services.count(name)) throw std::out_of_range("no such service: " + name);
-  std::set<std::string> keep;
-  std::vector<std::string> todo(names.rbegin(), names.rend());
-  while (!todo.empty()) {
-    const std::string name = todo.back();
-    todo.pop_back();
-    const auto it = p.services.find(name);
-    if (it == p.services.end() || !keep.insert(name).second) continue;  // undefined only with --no-consistency
-    for (const auto& [dep, _] : it->second.depends_on) todo.push_back(dep);
-  }
-  return {keep.begin(), keep.end()};
-}
-
 void select_services(project& p, const std::vector<std::string>& names) {
   if (names.empty()) return;
-  const auto closure = service_closure(p, names);
+  const auto closure = service_graph::from_project(p).closure(names);
   const std::set<std::string> keep(closure.begin(), closure.end());
 
   json doc = p.canonical ? *p.canonical : json::object();

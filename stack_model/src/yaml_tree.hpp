@@ -9,13 +9,15 @@
 
 namespace stackctl::model::detail {
 
+struct tree_entry;
+
 struct tree {
   enum class kind { null, scalar, sequence, mapping };
   kind k = kind::null;
-  std::string text;        // scalar text
-  bool is_string = false;  // quoted, block or interpolated: never resolved as a number/bool/null
-  std::string tag;         // "!reset", "!override" or empty
-  std::vector<std::pair<std::string, tree>> map;
+  std::string text;             // scalar text
+  bool is_string = false;       // quoted, block or interpolated: never resolved as a number/bool/null
+  std::string tag;              // "!reset", "!override" or empty
+  std::vector<tree_entry> map;  // in document order
   std::vector<tree> seq;
   source_location where;
 
@@ -27,6 +29,14 @@ struct tree {
   tree* find(std::string_view key);
   void set(const std::string& key, tree value);  // replace or append
   void erase(std::string_view key);
+};
+
+// One key of a mapping. Not a std::pair: a pair of the still incomplete `tree` is refused by clang's
+// library checks (clang-tidy, libFuzzer builds), a named struct is not.
+struct tree_entry {
+  tree_entry(std::string key, tree value) : first(std::move(key)), second(std::move(value)) {}
+  std::string first;  // the key
+  tree second;        // its value
 };
 
 // Parses one YAML document: the single entry point of every YAML file the model reads (compose

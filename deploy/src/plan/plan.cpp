@@ -18,7 +18,7 @@ plan_builder::plan_builder(const model::project& project, const observed_state& 
       observed(observed_state),
       image_ids(images),
       options(plan_opts),
-      graph(service_graph::from_project(project)),
+      graph(model::service_graph::from_project(project)),
       selected(graph.closure(plan_opts.services, false)),
       selected_set(selected.begin(), selected.end()),
       order(graph.start_order(selected)) {}

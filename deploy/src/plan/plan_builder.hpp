@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "stackctl/deploy/plan.hpp"
-#include "stackctl/deploy/service_graph.hpp"
+#include "stackctl/model/service_graph.hpp"
 
 namespace stackctl::deploy::planning {
 
@@ -36,7 +36,7 @@ struct plan_builder {
   const observed_state& observed;
   const std::map<std::string, std::string>& image_ids;
   const plan_options& options;
-  service_graph graph;
+  model::service_graph graph;
   std::vector<std::string> selected;  // sorted
   std::set<std::string> selected_set;
   std::vector<std::string> order;  // selected, in start order

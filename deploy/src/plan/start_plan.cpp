@@ -45,12 +45,12 @@ void plan_starts(plan_builder& b) {
       for (const auto& ps : pending) start(b, svc, ps, {});
 
   std::map<std::string, std::vector<std::size_t>> started;  // service → its start actions
-  std::map<std::tuple<std::string, dependency_condition, bool>, std::size_t> waits;
+  std::map<std::tuple<std::string, model::dependency_condition, bool>, std::size_t> waits;
   for (const auto& name : b.order) {
     const auto& deps = b.graph.dependencies_of(name);
     // A dependency declared with `restart: true` that gets new containers restarts this service's
     // running ones once it is back (compose restarts such dependents).
-    const dependency* restarted_by = nullptr;
+    const model::dependency_edge* restarted_by = nullptr;
     for (const auto& d : deps)
       if (d.restart && !b.ready[d.service].empty()) restarted_by = &d;
     const bool restart_running = restarted_by != nullptr && !b.running[name].empty();

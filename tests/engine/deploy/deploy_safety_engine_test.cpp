@@ -116,6 +116,9 @@ TEST_F(DeployEngine, WaitSaysWhyAContainerExitedAndCallsItNoDependency) {
     image: {0}
     command: ["sh", "-c", "dd if=/dev/zero of=/small/fill bs=1024 count=4096 || exit 1; sleep 3600"]
     tmpfs: ["/small:size=64k"]
+    # Not healthy before its first check, a minute away: --wait is still waiting when dd fails
+    # (without a healthcheck "running" would do, and the container may still be running then).
+    healthcheck: {{test: ["CMD", "true"], interval: 60s}}
 )",
                             kImage));
   auto o = fast();

@@ -1,11 +1,15 @@
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "deploy_test_support.hpp"
+#include "stackctl/deploy/observed_state.hpp"
 
 namespace stackctl::deploy {
 namespace {
 
+using ::testing::ElementsAre;
 using testing::load_project;
+using testing::observed_container;
 using testing::temp_dir;
 
 TEST(Naming, ContainerNetworkVolumeNamesLikeComposeV2) {
@@ -74,6 +78,30 @@ volumes:
   EXPECT_EQ(vl.at("com.docker.compose.volume"), "data");
   EXPECT_EQ(vl.at("com.docker.compose.project"), "demo");
   EXPECT_EQ(vl.at("x"), "y");
+}
+
+TEST(ObservedGraph, ReadsTheDependsOnLabelUnlessTheProjectDeclaresTheService) {
+  temp_dir d;
+  auto p = load_project(d, R"(services:
+  web: {image: x, depends_on: {api: {condition: service_healthy}}}
+  api: {image: x, healthcheck: {test: [CMD, "true"]}}
+  db: {image: x}
+)");
+  auto web = observed_container(p, "web", 1, "i");
+  EXPECT_EQ(web.label(labels::depends_on), "api:service_healthy:false");
+  auto orphan = observed_container(p, "db", 1, "i");
+  orphan.labels[labels::service] = "gone";
+  orphan.labels[labels::depends_on] = "web:service_started:true,db:a_condition_from_the_future:false";
+  auto g = observed_graph({web, orphan});
+  EXPECT_THAT(g.services(), ElementsAre("gone", "web"));
+  ASSERT_EQ(g.dependencies_of("gone").size(), 2u);
+  EXPECT_TRUE(g.dependencies_of("gone")[0].restart);
+  EXPECT_EQ(g.dependencies_of("gone")[1].condition, model::dependency_condition::started);  // unknown: order only
+  // With the project: its own declaration wins over a container's (older) label.
+  web.labels[labels::depends_on] = "";
+  auto declared = observed_graph({web}, &p);
+  ASSERT_EQ(declared.dependencies_of("web").size(), 1u);
+  EXPECT_EQ(declared.dependencies_of("web")[0].service, "api");
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "project_test_support.hpp"
+#include "stackctl/model/model_error.hpp"
+#include "stackctl/model/service_graph.hpp"
 #include "stackctl/model/service_selection.hpp"
 
 using namespace stackctl::model;
@@ -62,9 +64,9 @@ std::vector<std::string> keys(const Map& m) {
 TEST(ServiceSelection, ClosureFollowsDependsOnTransitively) {
   temp_project t;
   const auto p = t.load_file(stack);
-  EXPECT_THAT(service_closure(p, {"web"}), ElementsAre("api", "db", "web"));
-  EXPECT_THAT(service_closure(p, {"db", "worker"}), ElementsAre("db", "worker"));
-  EXPECT_THROW(service_closure(p, {"nope"}), std::out_of_range);
+  EXPECT_THAT(service_graph::from_project(p).closure({"web"}), ElementsAre("api", "db", "web"));
+  EXPECT_THAT(service_graph::from_project(p).closure({"db", "worker"}), ElementsAre("db", "worker"));
+  EXPECT_THROW(service_graph::from_project(p).closure({"nope"}), unknown_service);
 }
 
 TEST(ServiceSelection, TheRestIsDisabledAndUnusedResourcesGo) {
@@ -100,7 +102,7 @@ TEST(ServiceSelection, NoNamesChangeNothingAndAnUnknownNameChangesNothing) {
   const auto before = render_json(p);
   select_services(p, {});
   EXPECT_EQ(render_json(p), before);
-  EXPECT_THROW(select_services(p, {"web", "nope"}), std::out_of_range);
+  EXPECT_THROW(select_services(p, {"web", "nope"}), unknown_service);
   EXPECT_EQ(p.services.size(), 4u);
   EXPECT_EQ(render_json(p), before);
 }

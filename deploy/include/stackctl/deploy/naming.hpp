@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "stackctl/model/project.hpp"
+#include "stackctl/model/service_graph.hpp"
 
 namespace stackctl::deploy {
 
@@ -24,6 +25,8 @@ const std::string& volume_name(const model::project& p, const std::string& key);
 
 // `svc:condition:restart` entries joined by ',' (sorted by service, so the label is stable).
 std::string depends_on_label(const model::service& s);
+// That label read back (a condition this version does not know orders only).
+std::vector<model::dependency_edge> parse_depends_on_label(const std::string& value);
 
 // The stackctl.config-fields label of a service's fingerprint fields ("key=digest,..." sorted by key).
 std::string config_fields_label(const std::map<std::string, std::string>& fields);

@@ -7,6 +7,8 @@
 #include "stackctl/engine/container_summary.hpp"
 #include "stackctl/engine/network.hpp"
 #include "stackctl/engine/volume.hpp"
+#include "stackctl/model/project.hpp"
+#include "stackctl/model/service_graph.hpp"
 
 namespace stackctl::deploy {
 
@@ -18,5 +20,10 @@ struct observed_state {
 
 // GET /containers/json?all=1, GET /networks, GET /volumes — each filtered on the project label.
 observed_state observe(engine_ref engine, std::string_view project);
+
+// The depends_on graph of the services `containers` belong to: from `project` for the services it
+// declares, else from each service's com.docker.compose.depends_on label.
+model::service_graph observed_graph(const std::vector<engine::container_summary>& containers,
+                                    const model::project* project = nullptr);
 
 }  // namespace stackctl::deploy

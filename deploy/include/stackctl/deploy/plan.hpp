@@ -12,9 +12,9 @@
 #include <string_view>
 #include <vector>
 
-#include "stackctl/deploy/dependency_condition.hpp"
 #include "stackctl/deploy/observed_state.hpp"
 #include "stackctl/engine/api_version.hpp"
+#include "stackctl/model/dependency_condition.hpp"
 #include "stackctl/model/project.hpp"
 
 namespace stackctl::deploy {
@@ -60,7 +60,7 @@ struct action {
   std::string config_fields;  // stackctl.config-fields: per-key digests (which keys a later change touched)
 
   // wait_dependency
-  dependency_condition condition = dependency_condition::started;
+  model::dependency_condition condition = model::dependency_condition::started;
   bool required = true;  // false turns a failure into a warning
 
   bool serialise_start = false;    // start/restart: publishes host ports from a range (or ephemeral)

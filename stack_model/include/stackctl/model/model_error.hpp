@@ -4,6 +4,7 @@
 // leaving out the parts that are unknown.
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace stackctl::model {
 
@@ -32,6 +33,16 @@ class model_error : public std::runtime_error {
 class no_config_file : public model_error {
  public:
   no_config_file() : model_error("no configuration file provided: not found") {}
+};
+
+// A service name (on the command line, in a selection) the project does not have.
+class unknown_service : public model_error {
+ public:
+  explicit unknown_service(std::string name) : model_error("no such service: " + name), service_(std::move(name)) {}
+  const std::string& service() const noexcept { return service_; }
+
+ private:
+  std::string service_;
 };
 
 }  // namespace stackctl::model

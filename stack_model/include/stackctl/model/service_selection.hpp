@@ -8,15 +8,11 @@
 
 namespace stackctl::model {
 
-// The named services and their depends_on closure (implicit dependencies are folded into depends_on
-// already). Throws std::out_of_range "no such service: X" for a name the project does not have
-// (enabled services only). A dependency the project lacks (only with consistency off) is skipped.
-std::vector<std::string> service_closure(const project& p, const std::vector<std::string>& names);
-
-// Keeps service_closure(p, names); the other services move to disabled_services, and networks,
+// Keeps the named services and their depends_on closure (service_graph::closure; implicit
+// dependencies are folded into depends_on already); the other services move to disabled_services, and networks,
 // volumes, secrets and configs that no kept service uses are dropped (compose-go's
 // WithoutUnnecessaryResources), in the typed maps and the rendered document alike. No-op when `names`
-// is empty. Throws like service_closure.
+// is empty. Throws unknown_service for a name the project does not have (enabled services only).
 void select_services(project& p, const std::vector<std::string>& names);
 
 }  // namespace stackctl::model

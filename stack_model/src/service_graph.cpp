@@ -1,21 +1,18 @@
-#include "stackctl/deploy/service_graph.hpp"
+#include "stackctl/model/service_graph.hpp"
 
 #include <algorithm>
 #include <functional>
 #include <set>
-#include <sstream>
 
-#include "stackctl/deploy/deploy_error.hpp"
-#include "stackctl/deploy/labels.hpp"
+#include "stackctl/model/model_error.hpp"
 
-namespace stackctl::deploy {
+namespace stackctl::model {
 
-dependency_condition parse_dependency_condition(std::string_view text) {
+std::optional<dependency_condition> parse_dependency_condition(std::string_view text) {
   if (text == "service_started") return dependency_condition::started;
   if (text == "service_healthy") return dependency_condition::healthy;
   if (text == "service_completed_successfully") return dependency_condition::completed_successfully;
-  if (text == "running") return dependency_condition::running;
-  throw deploy_error(deploy_error_kind::invalid, "unknown depends_on condition: " + std::string(text));
+  return std::nullopt;
 }
 
 std::string_view to_string(dependency_condition condition) {
@@ -23,30 +20,17 @@ std::string_view to_string(dependency_condition condition) {
     case dependency_condition::started: return "service_started";
     case dependency_condition::healthy: return "service_healthy";
     case dependency_condition::completed_successfully: return "service_completed_successfully";
-    case dependency_condition::running: return "running";
   }
   return "?";
 }
 
-service_graph service_graph::from_project(const model::project& p) {
+service_graph service_graph::from_project(const project& p) {
   service_graph g;
   for (const auto& [name, s] : p.services) {
     auto& deps = g.nodes_[name];
-    for (const auto& [dep, d] : s.depends_on)
-      deps.push_back({dep, parse_dependency_condition(d.condition), d.required, d.restart});
-  }
-  return g;
-}
-
-service_graph service_graph::from_containers(const std::vector<engine::container_summary>& containers,
-                                             const model::project* project) {
-  service_graph g;
-  auto declared = project ? from_project(*project) : service_graph();
-  for (const auto& c : containers) {
-    auto svc = c.label(labels::service);
-    if (g.nodes_.count(svc)) continue;
-    g.nodes_[svc] =
-        declared.contains(svc) ? declared.dependencies_of(svc) : parse_depends_on_label(c.label(labels::depends_on));
+    for (const auto& [dep, d] : s.depends_on)  // the loader validated the condition
+      deps.push_back({dep, parse_dependency_condition(d.condition).value_or(dependency_condition::started), d.required,
+                      d.restart});
   }
   return g;
 }
@@ -57,8 +41,8 @@ std::vector<std::string> service_graph::services() const {
   return out;
 }
 
-const std::vector<dependency>& service_graph::dependencies_of(const std::string& service) const {
-  static const std::vector<dependency> none;
+const std::vector<dependency_edge>& service_graph::dependencies_of(const std::string& service) const {
+  static const std::vector<dependency_edge> none;
   auto it = nodes_.find(service);
   return it == nodes_.end() ? none : it->second;
 }
@@ -66,7 +50,7 @@ const std::vector<dependency>& service_graph::dependencies_of(const std::string&
 std::vector<std::string> service_graph::closure(const std::vector<std::string>& names, bool with_dependencies) const {
   std::vector<std::string> todo = names.empty() ? services() : names;
   for (const auto& name : todo)
-    if (!contains(name)) throw deploy_error(deploy_error_kind::not_found, "no such service: " + name);
+    if (!contains(name)) throw unknown_service(name);
   std::set<std::string> seen;
   while (!todo.empty()) {
     auto name = std::move(todo.back());
@@ -113,30 +97,4 @@ std::vector<std::vector<std::size_t>> service_graph::walk_order(const std::vecto
   return after;
 }
 
-std::vector<dependency> parse_depends_on_label(const std::string& value) {
-  std::vector<dependency> out;
-  std::stringstream ss(value);
-  std::string item;
-  while (std::getline(ss, item, ',')) {
-    if (item.empty()) continue;
-    dependency d;
-    auto c1 = item.find(':');
-    d.service = item.substr(0, c1);
-    if (c1 != std::string::npos) {
-      auto c2 = item.find(':', c1 + 1);
-      auto condition = item.substr(c1 + 1, c2 == std::string::npos ? std::string::npos : c2 - c1 - 1);
-      if (!condition.empty()) {
-        try {
-          d.condition = parse_dependency_condition(condition);
-        } catch (const deploy_error&) {
-          // a label written by a newer compose: order only
-        }
-      }
-      if (c2 != std::string::npos) d.restart = item.substr(c2 + 1) == "true";
-    }
-    out.push_back(std::move(d));
-  }
-  return out;
-}
-
-}  // namespace stackctl::deploy
+}  // namespace stackctl::model
