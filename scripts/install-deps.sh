@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git curl ca-certificates
-  libcurl4-openssl-dev nlohmann-json3-dev libyaml-cpp-dev libspdlog-dev libfmt-dev libcli11-dev
+  libcurl4-openssl-dev nlohmann-json3-dev libyaml-cpp-dev libfmt-dev libcli11-dev
   libgtest-dev libgmock-dev libcpp-httplib-dev
   busybox-static   # the rootfs of the locally built test images (no registry here)
   redis-tools      # redis-server/redis-cli for the redis:7-alpine stand-in image (FlowMesh tests)

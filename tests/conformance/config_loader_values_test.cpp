@@ -20,6 +20,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "config_fixture.hpp"
 #include "process.hpp"
 #include "stackctl/model/config_renderer.hpp"
 #include "stackctl/model/loader.hpp"
@@ -30,20 +31,9 @@ using namespace stackctl::model;
 
 namespace {
 
-const fs::path config_dir = fs::path(STACKCTL_FIXTURES_DIR) / "conformance" / "config";
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string substitute(std::string text, const std::string& token, const std::string& value) {
-  for (size_t pos = 0; (pos = text.find(token, pos)) != std::string::npos; pos += value.size())
-    text.replace(pos, token.size(), value);
-  return text;
-}
+using stackctl::conformance::config_dir;
+using stackctl::conformance::slurp;
+using stackctl::conformance::substitute;
 
 // ${WORKDIR} in every string of an expected value.
 json with_workdir(json v, const std::string& workdir) {

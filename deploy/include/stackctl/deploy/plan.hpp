@@ -4,7 +4,7 @@
 // convergence decision is unit-testable, and `to_string(plan)` is what golden tests compare and what
 // `up --dry-run` prints.
 //
-// The planner is split per resource kind (deploy/src/plan/): networks, volumes and bind
+// The planner is split per resource kind (deploy/src/containers/plan/): networks, volumes and bind
 // directories, containers (orphans, scale, recreate), then starts and dependency waits.
 #include <cstddef>
 #include <map>

@@ -1,5 +1,6 @@
 #pragma once
-// The Docker Engine API client. Owns the libcurl transport and hands out the grouped
+// The Docker Engine API client. Owns the transport for the daemon's address (plain POSIX sockets
+// for unix://, libcurl — dlopen'ed on first use — for tcp:// and TLS) and hands out the grouped
 // interfaces (moby's interface.go style):
 //
 //   stackctl::engine::client docker;                 // options from DOCKER_HOST & co.
@@ -7,9 +8,9 @@
 //   auto id = docker.containers().create(request, "demo-web-1").id;
 //   docker.containers().start(id);
 //
-// Thread-safe: every call takes an idle libcurl handle from a small pool (or makes one) and
-// returns it afterwards, so connections are kept alive and no handle is used by two threads.
-// Long streams (logs follow, events, wait, pull, import) hold their own handle while they run.
+// Thread-safe: every call takes an idle connection from the transport's small pool (or makes one)
+// and returns it afterwards, so connections are kept alive and none is used by two threads. Long
+// streams (logs follow, events, wait, pull, import) hold their own connection while they run.
 #include <memory>
 
 #include "stackctl/engine/api_version.hpp"

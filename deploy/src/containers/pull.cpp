@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "dag.hpp"
+#include "common/dag.hpp"
 #include "stackctl/deploy/deploy_error.hpp"
 #include "stackctl/engine/error.hpp"
 #include "stackctl/model/service_graph.hpp"

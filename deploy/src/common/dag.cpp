@@ -1,4 +1,4 @@
-#include "dag.hpp"
+#include "common/dag.hpp"
 
 #include <condition_variable>
 #include <deque>

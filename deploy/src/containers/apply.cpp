@@ -7,14 +7,14 @@
 
 #include <fmt/format.h>
 
-#include "dag.hpp"
+#include "common/dag.hpp"
+#include "containers/waiter.hpp"
 #include "stackctl/deploy/deploy_error.hpp"
 #include "stackctl/deploy/engine_requests.hpp"
 #include "stackctl/deploy/labels.hpp"
 #include "stackctl/deploy/naming.hpp"
 #include "stackctl/deploy/progress.hpp"
 #include "stackctl/engine/error.hpp"
-#include "waiter.hpp"
 
 namespace stackctl::deploy {
 namespace {

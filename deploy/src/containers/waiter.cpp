@@ -1,4 +1,4 @@
-#include "waiter.hpp"
+#include "containers/waiter.hpp"
 
 #include <algorithm>
 #include <stdexcept>

@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
-#include "dag.hpp"
-#include "orphan_warning.hpp"
+#include "common/dag.hpp"
+#include "containers/orphan_warning.hpp"
 #include "stackctl/deploy/labels.hpp"
 #include "stackctl/deploy/observed_state.hpp"
 #include "stackctl/engine/error.hpp"

@@ -5,12 +5,12 @@
 #include <mutex>
 #include <set>
 
-#include "dag.hpp"
+#include "common/dag.hpp"
+#include "containers/waiter.hpp"
 #include "stackctl/deploy/labels.hpp"
 #include "stackctl/deploy/observed_state.hpp"
 #include "stackctl/engine/error.hpp"
 #include "stackctl/model/service_graph.hpp"
-#include "waiter.hpp"
 
 namespace stackctl::deploy {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "../orphan_warning.hpp"
+#include "containers/orphan_warning.hpp"
 #include "plan_builder.hpp"
 #include "stackctl/deploy/deploy_error.hpp"
 #include "stackctl/deploy/engine_requests.hpp"

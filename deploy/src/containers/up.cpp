@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "containers/waiter.hpp"
 #include "stackctl/deploy/apply.hpp"
 #include "stackctl/deploy/deploy_error.hpp"
 #include "stackctl/deploy/engine_requests.hpp"
@@ -15,7 +16,6 @@
 #include "stackctl/deploy/observed_state.hpp"
 #include "stackctl/engine/error.hpp"
 #include "stackctl/model/service_graph.hpp"
-#include "waiter.hpp"
 
 namespace stackctl::deploy {
 namespace {
