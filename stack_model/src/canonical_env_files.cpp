@@ -43,14 +43,17 @@ std::map<std::string, std::string> loader_state::read_service_env_files(const js
   for (const auto& f : files) {
     const std::string file = f["path"].get<std::string>();
     const bool required = !f.contains("required") || f["required"].get<bool>();
+    // Relative only when paths are left unresolved (config --no-path-resolution): still the
+    // project's file, never one found through the process's own working directory.
+    const fs::path on_disk = fs::path(file).is_absolute() ? fs::path(file) : fs::path(ctx.working_dir) / file;
     std::error_code ec;
-    if (!fs::exists(file, ec)) {
+    if (!fs::exists(on_disk, ec)) {
       if (!required) continue;
       fail(where, path, fmt::format("env file {} not found: stat {}: no such file or directory", file, file));
     }
     env_map values;
     try {
-      values = read_env_files({fs::path(file)}, lookup_in(ctx.environment));
+      values = read_env_files({on_disk}, lookup_in(ctx.environment));
     } catch (const model_error&) {
       throw;
     } catch (const std::exception& e) {

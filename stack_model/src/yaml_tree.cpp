@@ -7,6 +7,7 @@
 #include <optional>
 #include <regex>
 #include <streambuf>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -239,13 +240,15 @@ class tree_maker {
       if (keys.back() != "<<") local.insert(keys.back());
     }
     t.map.reserve(pairs);
-    std::unordered_set<std::string> seen;  // duplicate keys, without a quadratic scan
+    std::unordered_map<std::string, std::size_t> seen;  // key → its first entry, without a quadratic scan
     for (std::size_t i = 0; i < pairs; ++i) {
       count(nodes_[n.children[2 * i]]);
       const std::uint32_t value = n.children[2 * i + 1];
       if (keys[i] != "<<") {
-        if (!seen.insert(keys[i]).second)
-          throw model_error("mapping key \"" + keys[i] + "\" already defined", where(nodes_[n.children[2 * i]]));
+        if (auto [first, added] = seen.emplace(keys[i], i); !added)
+          throw model_error(fmt::format("mapping key \"{}\" already defined at line {}", keys[i],
+                                        where(nodes_[n.children[2 * first->second]]).line),
+                            where(nodes_[n.children[2 * i]]));
         t.map.emplace_back(keys[i], make(value, depth + 1));
         continue;
       }
@@ -257,7 +260,7 @@ class tree_maker {
       for (auto& source : sources) {
         if (!source.is_map()) throw model_error("merge key '<<' needs a mapping", source.where);
         for (auto& [key, v] : source.map)
-          if (!local.count(key) && seen.insert(key).second) t.map.emplace_back(key, std::move(v));
+          if (!local.count(key) && seen.emplace(key, i).second) t.map.emplace_back(key, std::move(v));
       }
     }
   }

@@ -199,7 +199,7 @@ TEST(Yaml, DuplicateKey) {
   temp_project t;
   t.write("compose.yaml", "services:\n  web:\n    image: a\n    image: b\n");
   EXPECT_EQ(load_error(t.options()),
-            (t.dir() / "compose.yaml").string() + ":4:5: mapping key \"image\" already defined");
+            (t.dir() / "compose.yaml").string() + ":4:5: mapping key \"image\" already defined at line 3");
 }
 
 TEST(Yaml, UnknownTopLevelKey) {
