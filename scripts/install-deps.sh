@@ -11,6 +11,7 @@ packages=(
   redis-tools      # redis-server/redis-cli for the redis:7-alpine stand-in image (FlowMesh tests)
   docker-compose   # Debian's compose v1: the engine tests check that it sees stackctl's stacks
   ccache           # the test scripts' two builds (plain and sanitized) share compiled objects
+  clang-format     # scripts/lint.sh: the tree keeps the root .clang-format
 )
 
 missing=()

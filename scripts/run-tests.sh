@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test on a fresh Debian machine: installs the dependencies, builds with warnings as
+# Runs every test on a fresh Debian machine: installs the dependencies, checks the formatting
+# (scripts/lint.sh), builds with warnings as
 # errors, starts a Docker engine when none answers, builds the test images, runs all ctest labels
 # (unit, conformance, mock, engine — the engine tests against the real dockerd, never skipped),
 # then builds the find_package consumer against the installed package, and finally runs the
@@ -13,6 +14,8 @@ build=${1:-$root/build}
 jobs=$(nproc)
 
 bash "$root/scripts/install-deps.sh"
+# Formatting first: it takes seconds and needs no build.
+bash "$root/scripts/lint.sh"
 # shellcheck source=build-env.sh
 source "$root/scripts/build-env.sh"
 
