@@ -154,7 +154,6 @@ json loader_state::service(const std::string& name, const tree& t, const std::st
     if (!known.count(k) && !starts_with(k, "x-"))
       ctx.warnings.push_back(fmt::format("{}:{}:{}: {}: unknown service field \"{}\" ignored", v.where.file,
                                          v.where.line, v.where.column, path, k));
-  if (auto* v = get("extends")) fail(*v, p("extends"), "extends is not supported yet");
 
   put_list("profiles", false);
   put_map("annotations", true);

@@ -8,8 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "canonical.hpp"
-#include "go_format.hpp"
-#include "input_guard.hpp"
+#include "compose_documents.hpp"
 #include "merge.hpp"
 #include "stackctl/model/interpolation.hpp"
 #include "stackctl/model/model_error.hpp"
@@ -26,39 +25,6 @@ using detail::json;
 using detail::tree;
 
 namespace {
-
-std::string read_file(const fs::path& p) {
-  auto content = detail::read_input_file(p);
-  if (!content) throw model_error(fmt::format("open {}: no such file or directory", p.string()));
-  return std::move(*content);
-}
-
-// Interpolates every string value (never a key) of one file's tree.
-void interpolate_tree(tree& t, const variable_lookup& lookup, const std::string& path,
-                      std::vector<std::string>& warnings) {
-  if (t.is_scalar()) {
-    if (t.text.find('$') == std::string::npos) return;
-    try {
-      auto r = interpolate(t.text, lookup);
-      for (const auto& v : r.unset_variables)
-        warnings.push_back(fmt::format("The \"{}\" variable is not set. Defaulting to a blank string.", v));
-      if (const auto bad = detail::find_invalid_utf8(r.value))  // a variable's bytes from the process
-        throw model_error("the value is not UTF-8 after interpolation: " + bad->reason, t.where, path);
-      t.text = std::move(r.value);
-      t.is_string = true;
-    } catch (const model_error&) {
-      throw;
-    } catch (const std::exception& e) {
-      throw model_error(e.what(), t.where, path);
-    }
-    return;
-  }
-  if (t.is_seq()) {
-    for (size_t i = 0; i < t.seq.size(); ++i) interpolate_tree(t.seq[i], lookup, text::index_path(path, i), warnings);
-  } else if (t.is_map()) {
-    for (auto& [k, v] : t.map) interpolate_tree(v, lookup, text::child_path(path, k), warnings);
-  }
-}
 
 struct compose_file {
   std::string name;  // absolute path, or "-"
@@ -77,7 +43,8 @@ project load(const load_options& options, const project_location& where) {
   std::vector<std::string> warnings = where.warnings;
   std::vector<compose_file> files;
   files.reserve(where.compose_files.size());
-  for (const auto& f : where.compose_files) files.push_back({f, f == "-" ? options.stdin_content : read_file(f)});
+  for (const auto& f : where.compose_files)
+    files.push_back({f, f == "-" ? options.stdin_content : detail::read_compose_file(f)});
 
   // 4. Parse every file; decide the project name before interpolating the bodies.
   std::vector<tree> trees;
@@ -91,7 +58,7 @@ project load(const load_options& options, const project_location& where) {
     for (auto& t : trees)
       if (auto* n = t.find("name")) {
         tree copy = *n;
-        if (options.interpolate) interpolate_tree(copy, lookup, "name", warnings);
+        if (options.interpolate) detail::interpolate_tree(copy, lookup, "name", warnings);
         if (copy.is_scalar() && !copy.text.empty()) from_files = normalize_project_name(copy.text);
       }
     if (!from_files.empty()) name = std::move(from_files);
@@ -100,11 +67,14 @@ project load(const load_options& options, const project_location& where) {
   env["COMPOSE_PROJECT_NAME"] = name;
   const auto body_lookup = lookup_in(env);
 
-  // 5. Per file: interpolate, then merge into the accumulated model.
+  // 5. Per file: interpolate, import its includes, resolve its extends, then merge into the accumulated model.
+  const detail::include_scope scope{workdir, env, {}};
+  detail::document_loading loading{options, warnings};
   tree merged;
   merged.k = tree::kind::mapping;
   for (size_t i = 0; i < trees.size(); ++i) {
-    if (options.interpolate) interpolate_tree(trees[i], body_lookup, "", warnings);
+    if (options.interpolate) detail::interpolate_tree(trees[i], body_lookup, "", warnings);
+    detail::resolve_references(trees[i], files[i].name, scope, loading);
     if (i == 0) {
       detail::strip_tags(trees[0]);
       merged = std::move(trees[0]);
@@ -112,18 +82,7 @@ project load(const load_options& options, const project_location& where) {
       detail::merge_documents(merged, std::move(trees[i]));
     }
   }
-  if (merged.find("version")) {
-    warnings.push_back(
-        "the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion");
-    merged.erase("version");
-  }
-  for (const auto& [k, v] : merged.map) {
-    static const std::set<std::string> top = {"name",    "services", "networks", "volumes",
-                                              "secrets", "configs",  "models",   "include"};
-    if (!top.count(k) && k.rfind("x-", 0) != 0)
-      throw model_error(fmt::format("additional properties '{}' not allowed", k), v.where, k);
-    if (k == "include") throw model_error("include is not supported yet", v.where, k);
-  }
+  detail::check_document(merged, warnings);
 
   // 6. Profiles: --profile, else COMPOSE_PROFILES.
   detail::canonical_context ctx;

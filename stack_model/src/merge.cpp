@@ -67,7 +67,9 @@ tree to_keyed_map(const tree& t, char sep) {
   return m;
 }
 
-tree names_to_map(const tree& t) {
+// A list of names as a mapping: networks → name: null; depends_on → name: {condition:
+// service_started, required: true}, its long form's defaults (compose-go mergeDependsOn).
+tree names_to_map(const tree& t, bool dependencies) {
   if (!t.is_seq()) return t;
   tree m;
   m.k = tree::kind::mapping;
@@ -75,6 +77,19 @@ tree names_to_map(const tree& t) {
   for (const auto& item : t.seq) {
     tree v;
     v.where = item.where;
+    if (dependencies) {
+      auto scalar = [&](const char* text, bool is_string) {
+        tree s;
+        s.k = tree::kind::scalar;
+        s.text = text;
+        s.is_string = is_string;
+        s.where = item.where;
+        return s;
+      };
+      v.k = tree::kind::mapping;
+      v.map.emplace_back("condition", scalar("service_started", true));
+      v.map.emplace_back("required", scalar("true", false));
+    }
     m.set(item.is_scalar() ? item.text : std::string(), v);
   }
   return m;
@@ -167,8 +182,9 @@ void merge_node(tree& base, tree over, path_t& p) {
     over = to_keyed_map(over, sep);
   }
   if (list_to_map_field(p)) {
-    base = names_to_map(base);
-    over = names_to_map(over);
+    const bool dependencies = is_service_field(p, "depends_on");
+    base = names_to_map(base, dependencies);
+    over = names_to_map(over, dependencies);
   }
   if (is_service_field(p, "build")) {
     auto wrap = [](tree& t) {
@@ -238,5 +254,7 @@ void merge_documents(tree& base, tree override_file) {
   path_t p;
   merge_maps(base, std::move(override_file), p);
 }
+
+void merge_at(tree& base, tree over, std::vector<std::string> path) { merge_node(base, std::move(over), path); }
 
 }  // namespace stackctl::model::detail

@@ -38,7 +38,7 @@ TEST_F(bad_project, YamlSyntax) {
 
 TEST_F(bad_project, WrongType) {
   const auto r = config("services:\n  web:\n    image: nginx\n    ports: 80\n");
-  EXPECT_EQ(single_error_line(r), "stackctl: " + file() + ":4:12: services.web.ports: must be a list");
+  EXPECT_EQ(single_error_line(r), "stackctl: " + file() + ":4:12: services.web.ports: must be a list, not a number");
 }
 
 TEST_F(bad_project, UndefinedService) {

@@ -345,8 +345,8 @@ TEST(Plan, BelowApi144ExtraNetworksAreConnectedBeforeTheStart) {
 TEST(Plan, ContentSecretsAreCopiedInBeforeEachStart) {
   temp_dir d;
   auto p = load_project(d, R"(services:
-  a: {image: x, secrets: [token]}
-secrets:
+  a: {image: x, configs: [token]}
+configs:
   token: {content: "s3cret"}
 )");
   EXPECT_EQ(text(make_plan(p, {}, {}, {}), d), R"(1 create_network demo_default (not found)

@@ -171,12 +171,14 @@ TEST(Canonical, BooleansAndWrongTypes) {
               HasSubstr("services.web.scale: invalid integer: lots"));
 }
 
-TEST(Canonical, UnknownServiceFieldIsAWarning) {
+// compose v2 refuses what its schema does not know (compose-spec.json), and so does stackctl.
+TEST(Canonical, AnUnknownKeyIsRefusedAtItsPlace) {
   temp_project t;
-  const auto p = t.load_file("services:\n  web:\n    image: nginx\n    imagee: typo\n");
-  ASSERT_EQ(p.warnings.size(), 1u);
-  EXPECT_EQ(p.warnings[0],
-            (t.dir() / "compose.yaml").string() + ":4:13: services.web: unknown service field \"imagee\" ignored");
+  t.write("compose.yaml", "services:\n  web:\n    image: nginx\n    imagee: typo\n");
+  EXPECT_EQ(load_error(t.options()), (t.dir() / "compose.yaml").string() +
+                                         ":4:13: services.web.imagee: additional properties 'imagee' not allowed");
+  t.write("compose.yaml", "services:\n  web:\n    image: nginx\n    x-mine: {any: thing}\n");
+  EXPECT_EQ(load_error(t.options()), "");  // extensions are allowed everywhere
 }
 
 TEST(Mounts, ShortSyntaxBindAndVolume) {

@@ -194,7 +194,9 @@ TEST(Utf8Guard, EveryKindOfBadSequenceIsLocated) {
   for (const auto& [content, error] : cases)
     EXPECT_EQ(compose_error(t, content), (t.dir() / "compose.yaml").string() + error) << content;
   // Good UTF-8, a UTF-8 byte order mark, and UTF-16 with its byte order mark all load.
-  EXPECT_EQ(compose_error(t, "\xef\xbb\xbfservices:\n  caf\xc3\xa9:\n    image: \"\xe2\x82\xac \xf0\x9f\x90\xb3\"\n"),
+  EXPECT_EQ(compose_error(t,
+                          "\xef\xbb\xbfservices:\n  cafe:\n    image: \"\xe2\x82\xac \xf0\x9f\x90\xb3\"\n"
+                          "    labels: {caf\xc3\xa9: cr\xc3\xa8me}\n"),
             "");
   std::string utf16 = "\xff\xfe";
   for (char c : std::string("services:\n  web:\n    image: nginx\n")) utf16 += std::string{c, '\0'};
