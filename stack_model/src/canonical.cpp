@@ -188,6 +188,13 @@ json canonicalize(const tree& root, canonical_context& ctx) {
              fmt::format("services.{}: can't set container_name and {} as container name must be unique: invalid "
                          "compose project",
                          name, name));
+      if (svc.contains("platform") && svc.contains("build") && svc["build"].contains("platforms")) {
+        const auto& platforms = svc["build"]["platforms"];
+        if (!platforms.empty() && std::find(platforms.begin(), platforms.end(), svc["platform"]) == platforms.end())
+          fail(node_or(t, "platform"), path + ".platform",
+               fmt::format("service.build.platforms MUST include service.platform {}: invalid compose project",
+                           svc["platform"].dump()));
+      }
       if (svc.contains("networks"))
         for (auto& [net, _] : svc["networks"].items())
           if (net != "default" && (!top_networks || !top_networks->find(net)))

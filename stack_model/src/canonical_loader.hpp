@@ -22,6 +22,7 @@
 #include "port_spec.hpp"
 #include "restart_spec.hpp"
 #include "stackctl/model/dotenv.hpp"
+#include "stackctl/model/go_quote.hpp"
 #include "stackctl/model/model_error.hpp"
 #include "stackctl/model/text.hpp"
 #include "stackctl/model/volume_spec.hpp"
@@ -37,6 +38,10 @@ namespace fs = std::filesystem;
 
 using text::child_path;
 using text::index_path;
+
+// A scalar for an error message: quoted (an empty value shows as ""), with the text it was
+// interpolated from: `"" (from "${CPUS}")`.
+std::string quoted_value(const tree& t);
 
 std::int64_t parse_int(const tree& t, const std::string& path);
 

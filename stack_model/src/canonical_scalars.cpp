@@ -8,6 +8,12 @@ namespace stackctl::model::detail::canon {
   throw model_error(message, t.where, path);
 }
 
+std::string quoted_value(const tree& t) {
+  std::string out = go_quote(t.text);
+  if (!t.written.empty()) out += " (from " + go_quote(t.written) + ")";
+  return out;
+}
+
 std::int64_t parse_int(const tree& t, const std::string& path) {
   if (!t.is_scalar()) fail(t, path, "must be an integer");
   std::string s = t.text;
@@ -24,10 +30,10 @@ std::int64_t parse_int(const tree& t, const std::string& path) {
   auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), magnitude, base);
   if (digits.empty() || ptr != digits.data() + digits.size() ||
       (ec != std::errc() && ec != std::errc::result_out_of_range))
-    fail(t, path, fmt::format("invalid integer: {}", t.text));
+    fail(t, path, fmt::format("invalid integer: {}", quoted_value(t)));
   constexpr auto max = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
   if (ec == std::errc::result_out_of_range || magnitude > max + (neg ? 1 : 0))
-    fail(t, path, fmt::format("invalid integer: {}: value out of range", t.text));
+    fail(t, path, fmt::format("invalid integer: {}: value out of range", quoted_value(t)));
   if (neg)
     return magnitude == max + 1 ? std::numeric_limits<std::int64_t>::min() : -static_cast<std::int64_t>(magnitude);
   return static_cast<std::int64_t>(magnitude);
@@ -48,7 +54,7 @@ double parse_float(const tree& t, const std::string& path) {
     if (used != t.text.size()) throw std::invalid_argument("trailing");
     return v;
   } catch (const std::exception&) {
-    fail(t, path, fmt::format("invalid number: {}", t.text));
+    fail(t, path, fmt::format("invalid number: {}", quoted_value(t)));
   }
 }
 
@@ -63,7 +69,7 @@ bool parse_bool(const tree& t, const std::string& path, std::vector<std::string>
       warnings->push_back(fmt::format("{}: \"{}\" for a boolean is deprecated, use true or false", path, s));
     return lower == "y" || lower == "yes" || lower == "on";
   }
-  fail(t, path, fmt::format("invalid boolean: {}", s));
+  fail(t, path, fmt::format("invalid boolean: {}", quoted_value(t)));
 }
 
 std::string str(const tree& t, const std::string& path) {

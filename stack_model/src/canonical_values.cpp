@@ -15,12 +15,23 @@ std::optional<std::string> loader_state::environment_value(const std::string& na
   return it->second;
 }
 
+namespace {
+
+// A Windows absolute path (drive letter and separator, or a UNC path), as compose-go's IsWindowsAbs.
+bool is_windows_absolute(std::string_view p) {
+  if (p.substr(0, 2) == "\\\\") return true;
+  const bool letter = !p.empty() && ((p[0] >= 'a' && p[0] <= 'z') || (p[0] >= 'A' && p[0] <= 'Z'));
+  return letter && p.size() >= 3 && p[1] == ':' && (p[2] == '\\' || p[2] == '/');
+}
+
+}  // namespace
+
 // Host path: '~' expanded, made absolute against the project directory.
 std::string loader_state::host_path(const std::string& p) const {
   std::string s = p;
   if (s == "~" || starts_with(s, "~/")) s = home() + s.substr(1);
   else if (starts_with(s, "~")) s = home() + "/" + s.substr(1);
-  if (!resolve()) return s;
+  if (!resolve() || is_windows_absolute(s)) return s;  // C:\data or \\server\share: compose-go leaves it
   if (!s.empty() && s[0] != '/') s = ctx.working_dir + "/" + s;
   return clean_path(s);
 }
@@ -106,9 +117,9 @@ json loader_state::bytes_value(const tree& t, const std::string& path, bool minu
 // render), not negative.
 json loader_state::cpus_value(const tree& t, const std::string& path) const {
   const double v = parse_float(t, path);
-  if (!std::isfinite(v)) fail(t, path, fmt::format("invalid number: {}", t.text));
+  if (!std::isfinite(v)) fail(t, path, fmt::format("invalid number: {}", quoted_value(t)));
   if (std::fabs(v) > std::numeric_limits<float>::max())
-    fail(t, path, fmt::format("invalid number: {}: value out of range", t.text));
+    fail(t, path, fmt::format("invalid number: {}: value out of range", quoted_value(t)));
   if (v < 0) fail(t, path, "must be greater than or equal to 0");
   return json::parse(format_float32(v));
 }

@@ -30,6 +30,7 @@ void interpolate_tree(tree& t, const variable_lookup& lookup, const std::string&
         warnings.push_back(fmt::format("The \"{}\" variable is not set. Defaulting to a blank string.", v));
       if (const auto bad = find_invalid_utf8(r.value))  // a variable's bytes from the process
         throw model_error("the value is not UTF-8 after interpolation: " + bad->reason, t.where, path);
+      if (r.value != t.text) t.written = t.text;
       t.text = std::move(r.value);
       t.is_string = true;
     } catch (const model_error&) {

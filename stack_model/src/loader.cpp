@@ -83,6 +83,7 @@ project load(const load_options& options, const project_location& where) {
     }
   }
   detail::check_document(merged, warnings);
+  if (merged.map.empty()) throw model_error("empty compose file", {files.front().name});
 
   // 6. Profiles: --profile, else COMPOSE_PROFILES.
   detail::canonical_context ctx;

@@ -282,8 +282,12 @@ tree parse_yaml(const std::string& content, const std::string& file_name) {
   raw_document first(file_name);
   try {
     YAML::Parser parser(in);
-    if (!parser.HandleNextDocument(first) || first.empty())
-      return tree{tree::kind::mapping, {}, false, {}, {}, {}, {file_name, 0, 0}};
+    if (!parser.HandleNextDocument(first) || first.empty()) {
+      tree empty;
+      empty.k = tree::kind::mapping;
+      empty.where = {file_name, 0, 0};
+      return empty;
+    }
     // yaml-cpp 0.7 consumes nothing for a token that cannot start a node at document level (a ','
     // or '?' outside any collection, e.g. after a closed `[...]`) and reports an empty document
     // there, again and again: its LoadAll loops forever. A document that starts where the one

@@ -17,6 +17,7 @@ struct tree {
   std::string text;             // scalar text
   bool is_string = false;       // quoted, block or interpolated: never resolved as a number/bool/null
   std::string tag;              // "!reset", "!override" or empty
+  std::string written;          // the scalar as written, when interpolation changed it ("${CPUS}")
   std::vector<tree_entry> map;  // in document order
   std::vector<tree> seq;
   source_location where;

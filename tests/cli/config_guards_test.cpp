@@ -122,7 +122,7 @@ constexpr value_case value_cases[] = {
     {"scale-int64-max.yaml", "4:12: services.web.scale: must be less than or equal to 2147483647"},
     {"scale-negative.yaml", "4:12: services.web.scale: must be greater than or equal to 0"},
     {"replicas-3000000000.yaml", "5:17: services.web.deploy.replicas: must be less than or equal to 2147483647"},
-    {"cpus-inf.yaml", "4:11: services.web.cpus: invalid number: inf"},
+    {"cpus-inf.yaml", "4:11: services.web.cpus: invalid number: \"inf\""},
     {"stop-grace-period-overflow.yaml", "4:24: services.web.stop_grace_period: invalid duration: \"999999999999h\""},
     {"healthcheck-retries-negative.yaml", "6:16: services.web.healthcheck.retries: must be greater than or equal to 0"},
     {"ulimit-soft-above-hard.yaml",

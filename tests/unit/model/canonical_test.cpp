@@ -164,11 +164,11 @@ TEST(Canonical, BooleansAndWrongTypes) {
   temp_project t;
   EXPECT_TRUE(load_service(t, "    image: nginx\n    init: true\n    read_only: \"true\"\n").read_only);
   EXPECT_THAT(error_for(t, "services:\n  web:\n    image: nginx\n    privileged: maybe\n"),
-              HasSubstr(":4:17: services.web.privileged: invalid boolean: maybe"));
+              HasSubstr(":4:17: services.web.privileged: invalid boolean: \"maybe\""));
   EXPECT_THAT(error_for(t, "services:\n  web:\n    image: [nginx]\n"),
               HasSubstr(":3:12: services.web.image: must be a string, not a list"));
   EXPECT_THAT(error_for(t, "services:\n  web:\n    image: nginx\n    scale: lots\n"),
-              HasSubstr("services.web.scale: invalid integer: lots"));
+              HasSubstr("services.web.scale: invalid integer: \"lots\""));
 }
 
 // compose v2 refuses what its schema does not know (compose-spec.json), and so does stackctl.

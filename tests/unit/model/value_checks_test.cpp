@@ -122,7 +122,7 @@ TEST(IntegerRange, ScaleAndReplicasFitTheEnginesInt) {
   EXPECT_THAT(web_error(t, "    scale: -1\n"),
               EndsWith(":4:12: services.web.scale: must be greater than or equal to 0"));
   EXPECT_THAT(web_error(t, "    scale: 9223372036854775808\n"),
-              EndsWith(":4:12: services.web.scale: invalid integer: 9223372036854775808: value out of range"));
+              EndsWith(":4:12: services.web.scale: invalid integer: \"9223372036854775808\": value out of range"));
   EXPECT_THAT(web_error(t, "    healthcheck:\n      retries: 2147483648\n"),
               EndsWith(":5:16: services.web.healthcheck.retries: must be less than or equal to 2147483647"));
   EXPECT_THAT(web_error(t, "    deploy:\n      restart_policy: {max_attempts: -1}\n"),
@@ -158,7 +158,7 @@ TEST(FloatRange, CpusAreAFiniteFloat32AndNotNegative) {
     EXPECT_THAT(web_error(t, std::string("    cpus: ") + bad + "\n"),
                 ::testing::HasSubstr(":4:11: services.web.cpus: invalid number: "));
   EXPECT_THAT(web_error(t, "    cpus: 1e39\n"),
-              EndsWith(":4:11: services.web.cpus: invalid number: 1e39: value out of range"));
+              EndsWith(":4:11: services.web.cpus: invalid number: \"1e39\": value out of range"));
   EXPECT_THAT(web_error(t, "    cpus: -2\n"), EndsWith(":4:11: services.web.cpus: must be greater than or equal to 0"));
   EXPECT_EQ(web(t, "    cpus: 0.5\n").name, "web");
 }
