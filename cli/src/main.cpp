@@ -59,6 +59,7 @@ int main(int argc, char** argv) {
   stackctl::cli::register_down_command(app, globals);
   stackctl::cli::register_ps_command(app, globals);
   stackctl::cli::register_logs_command(app, globals);
+  stackctl::cli::register_exec_command(app, globals);
   stackctl::cli::register_lifecycle_commands(app, globals);
   stackctl::cli::register_pull_command(app, globals);
   stackctl::cli::register_env_command(app, globals);

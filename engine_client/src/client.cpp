@@ -10,6 +10,7 @@ struct client::impl {
       : core(std::move(options)),
         system(core),
         containers(core),
+        execs(core),
         networks(core),
         volumes(core),
         images(core),
@@ -18,6 +19,7 @@ struct client::impl {
   detail::client_core core;
   detail::system_endpoints system;
   detail::container_endpoints containers;
+  detail::exec_endpoints execs;
   detail::network_endpoints networks;
   detail::volume_endpoints volumes;
   detail::image_endpoints images;
@@ -31,6 +33,7 @@ client& client::operator=(client&&) noexcept = default;
 
 system_api& client::system() { return impl_->system; }
 container_api& client::containers() { return impl_->containers; }
+exec_api& client::execs() { return impl_->execs; }
 network_api& client::networks() { return impl_->networks; }
 volume_api& client::volumes() { return impl_->volumes; }
 image_api& client::images() { return impl_->images; }

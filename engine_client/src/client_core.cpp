@@ -68,6 +68,19 @@ http_response client_core::send(const http_request& request, bool not_modified_o
   return response;
 }
 
+std::unique_ptr<hijacked_stream> client_core::upgrade(const http_request& request) {
+  http_response response;
+  auto stream = transport_->upgrade(request, response);
+  if (stream) return stream;
+  if (response.cancelled)
+    throw engine_error(error_kind::cancelled, "the stream was cancelled before it started", 0, request.method,
+                       path_of(request));
+  if (is_success(response.status))
+    throw engine_error(error_kind::server, "the Docker daemon did not switch to a raw stream", response.status,
+                       request.method, path_of(request));
+  throw http_error(response.status, response.body, request.method, path_of(request));
+}
+
 nlohmann::json client_core::send_json(const http_request& request) {
   const http_response response = send(request);
   auto json = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);

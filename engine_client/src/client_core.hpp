@@ -40,6 +40,10 @@ class client_core {
   // engine_error via http_error; a cancelled transfer is returned with `cancelled` set.
   http_response send(const http_request& request, bool not_modified_ok = false);
 
+  // Performs an upgraded request (transport::upgrade). A reply that does not switch protocols
+  // becomes engine_error via http_error, as send() does.
+  std::unique_ptr<hijacked_stream> upgrade(const http_request& request);
+
   // send() and parse the body as JSON; a body that is not JSON → engine_error(server).
   nlohmann::json send_json(const http_request& request);
 

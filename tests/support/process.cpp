@@ -8,8 +8,11 @@
 #include <stdexcept>
 
 #include <poll.h>
+
 #include <sys/wait.h>
 #include <unistd.h>
+#include <algorithm>
+#include <climits>
 
 extern char** environ;
 
@@ -72,9 +75,13 @@ process_result run_process(const std::vector<std::string>& argv, const std::stri
     for (int i = 0; i < n; ++i) {
       if (fds[i].revents == 0) continue;
       if (fds[i].fd == to_child) {
-        const auto w = ::write(to_child, stdin_text.data() + written, stdin_text.size() - written);
+        // At most one pipe buffer's worth: POLLOUT promises room for that much, and a longer
+        // blocking write would stop this loop from draining the child's output (a deadlock
+        // when the child echoes its input, as `exec -T cat` does).
+        const std::size_t room = std::min<std::size_t>(stdin_text.size() - written, PIPE_BUF);
+        const auto w = ::write(to_child, stdin_text.data() + written, room);
         if (w > 0) written += static_cast<std::size_t>(w);
-        if (w < 0 || written == stdin_text.size()) close_fd(to_child);
+        if ((w < 0 && errno != EINTR && errno != EAGAIN) || written == stdin_text.size()) close_fd(to_child);
         continue;
       }
       char buffer[8192];

@@ -4,6 +4,7 @@
 #include "client_core.hpp"
 #include "stackctl/engine/container_api.hpp"
 #include "stackctl/engine/event_api.hpp"
+#include "stackctl/engine/exec_api.hpp"
 #include "stackctl/engine/image_api.hpp"
 #include "stackctl/engine/network_api.hpp"
 #include "stackctl/engine/system_api.hpp"
@@ -41,6 +42,19 @@ class container_endpoints final : public container_api {
 
  private:
   bool has_tty(std::string_view id);
+  client_core& core_;
+};
+
+class exec_endpoints final : public exec_api {
+ public:
+  explicit exec_endpoints(client_core& core) : core_(core) {}
+  std::string create(std::string_view container, const exec_create_options& options) override;
+  void start_detached(std::string_view exec_id) override;
+  std::unique_ptr<hijacked_stream> start_attached(std::string_view exec_id, bool tty) override;
+  void resize(std::string_view exec_id, int height, int width) override;
+  exec_inspect_result inspect(std::string_view exec_id) override;
+
+ private:
   client_core& core_;
 };
 

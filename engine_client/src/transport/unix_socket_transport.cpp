@@ -112,6 +112,12 @@ class socket_reader {
   socket_reader(int fd, const io_waiter& waiter) : fd_(fd), waiter_(waiter) {}
 
   std::string_view available() const { return std::string_view(buffer_).substr(pos_); }
+  std::string take_available() {
+    std::string rest(available());
+    buffer_.clear();
+    pos_ = 0;
+    return rest;
+  }
   void consume(std::size_t n) { pos_ += n; }
   std::size_t received() const { return received_; }
 
@@ -356,6 +362,58 @@ bool looks_alive(int fd) {
   return ::poll(&p, 1, 0) == 0;
 }
 
+// The connection after 101 Switching Protocols: the bytes read past the reply's head come first.
+class unix_hijacked_stream final : public hijacked_stream {
+ public:
+  unix_hijacked_stream(unique_fd fd, std::string early, std::string where, http_request request)
+      : fd_(std::move(fd)), early_(std::move(early)), where_(std::move(where)), request_(std::move(request)) {}
+
+  std::size_t read(char* data, std::size_t size, std::stop_token stop) override {
+    if (size == 0) return 0;
+    if (!early_.empty()) {
+      const std::size_t n = std::min(size, early_.size());
+      std::memcpy(data, early_.data(), n);
+      early_.erase(0, n);
+      return n;
+    }
+    try {
+      const io_waiter waiter(std::nullopt, stop);
+      for (;;) {
+        const ssize_t n = ::recv(fd_.get(), data, size, 0);
+        if (n >= 0) return static_cast<std::size_t>(n);
+        if (errno == EINTR) continue;
+        if (errno == EAGAIN || errno == EWOULDBLOCK) {
+          waiter.wait(fd_.get(), POLLIN);
+          continue;
+        }
+        if (errno == ECONNRESET) return 0;  // the daemon closed its end: the stream is over
+        throw os_failure(errno);
+      }
+    } catch (const exchange_failure& f) {
+      if (f.why == exchange_failure::reason::cancelled) return 0;
+      throw connection_lost(where_, request_, f.detail);
+    }
+  }
+
+  void write(std::string_view data) override {
+    try {
+      const io_waiter waiter(std::nullopt, {});
+      std::size_t written = 0;
+      send_all(fd_.get(), waiter, data, written);
+    } catch (const exchange_failure& f) {
+      throw connection_lost(where_, request_, f.detail);
+    }
+  }
+
+  void close_write() override { ::shutdown(fd_.get(), SHUT_WR); }
+
+ private:
+  unique_fd fd_;
+  std::string early_;
+  std::string where_;
+  http_request request_;  // method and path, for error messages
+};
+
 }  // namespace
 
 unix_socket_transport::unix_socket_transport(docker_host host, std::chrono::milliseconds connect_timeout)
@@ -450,6 +508,54 @@ http_response unix_socket_transport::perform(const http_request& request) {
       case exchange_failure::reason::closed:
       case exchange_failure::reason::failed: break;
     }
+    throw connection_lost(where_, request, f.detail);
+  }
+}
+
+std::unique_ptr<hijacked_stream> unix_socket_transport::upgrade(const http_request& request, http_response& response) {
+  http_request upgraded = request;
+  upgraded.headers.emplace_back("Connection", "Upgrade");
+  upgraded.headers.emplace_back("Upgrade", "tcp");
+  response = http_response{};
+  std::optional<clock::time_point> deadline;
+  if (request.timeout) deadline = clock::now() + *request.timeout;
+  try {
+    unique_fd fd = connect_socket(request);  // never a pooled one: it is not given back
+    const io_waiter waiter(deadline, request.stop);
+    std::size_t written = 0;
+    send_all(fd.get(), waiter, request_head(upgraded, user_agent_) + upgraded.body, written);
+    socket_reader reader(fd.get(), waiter);
+    // 101 is what read_head skips as interim: read the status line here.
+    const std::string status_line = reader.line();
+    long status = 0;
+    if (status_line.rfind("HTTP/1.", 0) != 0 || status_line.size() < 12 ||
+        std::from_chars(status_line.data() + 9, status_line.data() + 12, status).ec != std::errc())
+      throw exchange_failure{exchange_failure::reason::failed, fmt::format("not an HTTP reply: \"{}\"", status_line)};
+    for (std::string line = reader.line(); !line.empty(); line = reader.line()) response.add_header_line(line);
+    response.status = status;
+    const auto type = response.header("content-type");
+    const bool raw = status == 101 || (is_success(status) && type && type->find("raw-stream") != std::string::npos);
+    if (raw) return std::make_unique<unix_hijacked_stream>(std::move(fd), reader.take_available(), where_, request);
+    // An error (404 no such exec, 409 not running): its body, as perform() would read it.
+    const body_sink sink{request, response};
+    if (const auto length = response.header("content-length")) {
+      std::uint64_t size = 0;
+      std::from_chars(length->data(), length->data() + length->size(), size);
+      read_exactly(reader, size, sink);
+    } else if (const auto encoding = response.header("transfer-encoding");
+               encoding && lower(*encoding).find("chunked") != std::string::npos) {
+      read_chunked(reader, sink);
+    } else {
+      read_until_close(reader, sink);
+    }
+    return nullptr;
+  } catch (const exchange_failure& f) {
+    if (f.why == exchange_failure::reason::cancelled) {
+      response.cancelled = true;
+      return nullptr;
+    }
+    if (f.why == exchange_failure::reason::timeout)
+      throw timed_out(where_, request, response.status != 0, "no reply to the upgrade in time");
     throw connection_lost(where_, request, f.detail);
   }
 }

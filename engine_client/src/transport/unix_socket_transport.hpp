@@ -20,6 +20,7 @@ class unix_socket_transport final : public transport {
   unix_socket_transport(docker_host host, std::chrono::milliseconds connect_timeout);
 
   http_response perform(const http_request& request) override;
+  std::unique_ptr<hijacked_stream> upgrade(const http_request& request, http_response& response) override;
 
  private:
   unique_fd connect_socket(const http_request& request) const;

@@ -4,6 +4,7 @@
 #include "stackctl/engine/api_version.hpp"
 #include "stackctl/engine/container_api.hpp"
 #include "stackctl/engine/event_api.hpp"
+#include "stackctl/engine/exec_api.hpp"
 #include "stackctl/engine/image_api.hpp"
 #include "stackctl/engine/network_api.hpp"
 #include "stackctl/engine/volume_api.hpp"
@@ -23,6 +24,8 @@ struct engine_ref {
   // Optional: with it `logs -f` (and attached `up`) follows restarted and newly started containers
   // and ends when every container has stopped for good; without it, when every stream ended.
   engine::event_api* events = nullptr;
+  // Optional: `exec` needs it (deploy_error(invalid) without).
+  engine::exec_api* execs = nullptr;
 };
 
 // Negotiates the API version (one ping on first use).

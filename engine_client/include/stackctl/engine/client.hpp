@@ -18,6 +18,7 @@
 #include "stackctl/engine/container_api.hpp"
 #include "stackctl/engine/docker_host.hpp"
 #include "stackctl/engine/event_api.hpp"
+#include "stackctl/engine/exec_api.hpp"
 #include "stackctl/engine/image_api.hpp"
 #include "stackctl/engine/network_api.hpp"
 #include "stackctl/engine/system_api.hpp"
@@ -37,6 +38,7 @@ class client {
 
   system_api& system();
   container_api& containers();
+  exec_api& execs();
   network_api& networks();
   volume_api& volumes();
   image_api& images();

@@ -1,0 +1,214 @@
+// `stackctl exec` against the real dockerd (label `engine`): what a user at a terminal and a
+// script piping through it see. The TTY session runs under a real pseudo-terminal (forkpty): the
+// prompt comes back, the window size reaches `stty size`, the exit code is the shell's, and the
+// terminal's settings are the same afterwards.
+#include <poll.h>
+#include <pty.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include "engine_fixture.hpp"
+#include "process.hpp"
+#include "stackctl/engine/filters.hpp"
+
+namespace stackctl::testing {
+namespace {
+
+class CliExec : public engine_test {
+ protected:
+  CliExec() : project_(unique_name("exec")) {}
+
+  void SetUp() override {
+    engine_test::SetUp();
+    std::ofstream(dir_.path() / "compose.yaml")
+        << fmt::format("services:\n  box:\n    image: {}\n    command: [sh, -c, \"trap 'exit 0' TERM; sleep 3600 & wait\"]\n"
+                       "    working_dir: /tmp\n    environment: {{FROM_FILE: yes-it-is}}\n",
+                       kBusyboxImage);
+    const auto r = run({"up", "-d", "--wait", "--wait-timeout", "60", "--pull", "never"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+
+  void TearDown() override {
+    run({"down", "-v", "-t", "0"});
+    const auto label = engine::filters::label("com.docker.compose.project", project_);
+    engine::container_list_options lo;
+    lo.all = true;
+    lo.filters = label;
+    for (const auto& c : docker.containers().list(lo)) guard.container(c.id);
+    for (const auto& n : docker.networks().list(label)) guard.network(n.id);
+  }
+
+  std::vector<std::string> argv(const std::vector<std::string>& args) const {
+    std::vector<std::string> a{STACKCTL_BINARY, "-f", (dir_.path() / "compose.yaml").string(), "-p", project_};
+    a.insert(a.end(), args.begin(), args.end());
+    return a;
+  }
+
+  process_result run(const std::vector<std::string>& args, const std::string& input = {}) {
+    return run_process(argv(args), dir_.path().string(), {}, input);
+  }
+
+  std::string project_;
+  temp_dir dir_;
+};
+
+TEST_F(CliExec, OutputStderrAndExitCodesArePassedThrough) {
+  auto r = run({"exec", "-T", "box", "sh", "-c", "echo out; echo err >&2; exit 3"});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(r.out, "out\n");
+  EXPECT_EQ(r.err, "err\n");
+  r = run({"exec", "-T", "box", "ls", "-d", "/etc"});  // the command's own flags stay its own
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "/etc\n");
+  r = run({"exec", "-T", "box", "no-such-program"});
+  EXPECT_EQ(r.exit_code, 126) << r.err;  // the engine's code for a command it cannot start
+  EXPECT_NE((r.out + r.err).find("no-such-program"), std::string::npos) << r.out << r.err;  // the engine's text
+}
+
+TEST_F(CliExec, FlagsReachTheCommand) {
+  const auto r = run({"exec", "-T", "-e", "ADDED=1", "-w", "/etc", "-u", "1234", "box", "sh", "-c",
+                      "echo $ADDED $FROM_FILE $(pwd) $(id -u)"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "1 yes-it-is /etc 1234\n");
+}
+
+TEST_F(CliExec, TenMebibytesThroughCatAreByteExact) {
+  std::string data(10 << 20, '\0');
+  std::mt19937 random(42);
+  for (auto& c : data) c = static_cast<char>(random());
+  const auto r = run({"exec", "-T", "box", "cat"}, data);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(r.out.size(), data.size());
+  EXPECT_TRUE(r.out == data);
+  // And the other way: 10 MiB produced in the container, counted by wc there and here.
+  const auto big = run({"exec", "-T", "box", "sh", "-c", "head -c 10485760 /dev/zero"});
+  EXPECT_EQ(big.out.size(), 10u << 20);
+}
+
+TEST_F(CliExec, ClearLinesForWhatCannotRun) {
+  auto r = run({"exec", "-T", "nope", "true"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "stackctl: no such service: nope\n");
+  r = run({"exec", "-T", "--index", "2", "box", "true"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "stackctl: service \"box\" has no running container #2\n");
+  r = run({"stop", "-t", "0"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = run({"exec", "-T", "box", "true"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "stackctl: service \"box\" is not running\n");
+  r = run({"exec", "box"});
+  EXPECT_EQ(r.exit_code, 2);
+}
+
+TEST_F(CliExec, DetachedCommandRunsOnItsOwn) {
+  auto r = run({"exec", "-d", "box", "sh", "-c", "echo done > /tmp/detached"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  // The file appears once the command has run: wait for it through exec itself.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  do {
+    r = run({"exec", "-T", "box", "cat", "/tmp/detached"});
+  } while (r.out != "done\n" && std::chrono::steady_clock::now() < deadline);
+  EXPECT_EQ(r.out, "done\n");
+}
+
+// A shell session through a real pseudo-terminal of 40 rows and 100 columns.
+class pty_session {
+ public:
+  explicit pty_session(const std::vector<std::string>& argv) {
+    winsize size{};
+    size.ws_row = 40;
+    size.ws_col = 100;
+    pid_ = ::forkpty(&master_, nullptr, nullptr, &size);
+    if (pid_ == 0) {
+      std::vector<char*> args;
+      for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+      args.push_back(nullptr);
+      ::execv(args[0], args.data());
+      ::_exit(127);
+    }
+    ::tcgetattr(master_, &before_);
+  }
+  ~pty_session() {
+    if (pid_ > 0 && status_ < 0) {
+      ::kill(pid_, SIGKILL);
+      ::waitpid(pid_, nullptr, 0);
+    }
+    if (master_ >= 0) ::close(master_);
+  }
+  pty_session(const pty_session&) = delete;
+  pty_session& operator=(const pty_session&) = delete;
+
+  // Reads until `text` has been seen (the real condition), or 30 s pass. Returns what was read.
+  std::string read_until(const std::string& text) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (seen_.find(text) == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+      pollfd p{master_, POLLIN, 0};
+      if (::poll(&p, 1, 200) <= 0) continue;
+      char buffer[4096];
+      const ssize_t n = ::read(master_, buffer, sizeof buffer);
+      if (n <= 0) break;
+      seen_.append(buffer, static_cast<std::size_t>(n));
+    }
+    return seen_;
+  }
+  void type(const std::string& keys) { [[maybe_unused]] auto ignored = ::write(master_, keys.data(), keys.size()); }
+  void resize(int rows, int cols) {
+    winsize size{};
+    size.ws_row = static_cast<unsigned short>(rows);
+    size.ws_col = static_cast<unsigned short>(cols);
+    ::ioctl(master_, TIOCSWINSZ, &size);  // the kernel sends SIGWINCH to the session
+  }
+  int wait() {
+    int status = 0;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (::waitpid(pid_, &status, WNOHANG) == 0) {
+      read_until("\x01never");  // keep draining output while waiting
+      if (std::chrono::steady_clock::now() > deadline) return -1;
+    }
+    status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return status_;
+  }
+  bool terminal_restored() const {
+    termios after{};
+    ::tcgetattr(master_, &after);
+    return after.c_lflag == before_.c_lflag && after.c_iflag == before_.c_iflag && after.c_oflag == before_.c_oflag;
+  }
+
+ private:
+  int master_ = -1;
+  pid_t pid_ = -1;
+  int status_ = -1;
+  termios before_{};
+  std::string seen_;
+};
+
+TEST_F(CliExec, AShellOnARealTerminalSeesItsSizeAndItsExitCodeComesBack) {
+  pty_session session(argv({"exec", "box", "sh"}));
+  session.read_until("# ");
+  session.type("stty size\n");
+  EXPECT_NE(session.read_until("40 100").find("40 100"), std::string::npos);
+  session.resize(30, 120);
+  session.type("stty size\n");
+  EXPECT_NE(session.read_until("30 120").find("30 120"), std::string::npos);
+  session.type("exit 5\n");
+  EXPECT_EQ(session.wait(), 5);
+  EXPECT_TRUE(session.terminal_restored());
+}
+
+}  // namespace
+}  // namespace stackctl::testing
