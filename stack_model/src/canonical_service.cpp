@@ -98,6 +98,7 @@ const std::vector<std::string>& service_fields() {
                                                   "volumes",
                                                   "volumes_from",
                                                   "working_dir",
+                                                  "pre_start",
                                                   "post_start",
                                                   "pre_stop",
                                                   "name"};
@@ -317,6 +318,18 @@ json loader_state::service(const std::string& name, const tree& t, const std::st
   if (auto* v = get("scale")) j["scale"] = parse_int_in(*v, p("scale"), 0, int_max);
   if (auto* v = get("secrets")) {
     auto refs = file_refs(*v, p("secrets"));
+    // compose-go transform/defaults.go defaultSecretMount: a service secret without a `target` key
+    // (the short form, or the long form without one) mounts at /run/secrets/<source>.
+    for (size_t i = 0; i < refs.size() && i < v->seq.size(); ++i)
+      if (!v->seq[i].is_map() || !v->seq[i].find("target")) {
+        json with_target = json::object();  // in ServiceSecretConfig's order: source, target, uid, ...
+        for (auto& [k, val] : refs[i].items()) {
+          with_target[k] = val;
+          if (k == "source") with_target["target"] = "/run/secrets/" + val.get<std::string>();
+        }
+        if (!with_target.contains("target")) with_target["target"] = "/run/secrets/";
+        refs[i] = std::move(with_target);
+      }
     if (!refs.empty()) j["secrets"] = refs;
   }
   put_list("security_opt", false);
@@ -345,6 +358,7 @@ json loader_state::service(const std::string& name, const tree& t, const std::st
   }
   put_list("volumes_from", false);
   put_str("working_dir");
+  if (auto* v = get("pre_start")) j["pre_start"] = hooks(*v, p("pre_start"));
   if (auto* v = get("post_start")) j["post_start"] = hooks(*v, p("post_start"));
   if (auto* v = get("pre_stop")) j["pre_stop"] = hooks(*v, p("pre_stop"));
   add_extensions(j, t);

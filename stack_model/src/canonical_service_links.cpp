@@ -108,6 +108,7 @@ json loader_state::depends_on(const tree& t, const std::string& path) const {
   return j;
 }
 
+// Lifecycle hooks (compose-go types/hooks.go ServiceHook): pre_start, post_start, pre_stop.
 json loader_state::hooks(const tree& t, const std::string& path) const {
   json out = json::array();
   if (!t.is_seq()) fail(t, path, "must be a list");
@@ -116,12 +117,15 @@ json loader_state::hooks(const tree& t, const std::string& path) const {
     const std::string p = index_path(path, i);
     json j = json::object();
     if (auto* v = h.find("command")) j["command"] = shell_command(*v, child_path(p, "command"));
+    if (auto* v = h.find("image")) j["image"] = str(*v, child_path(p, "image"));  // pre_start only (schema)
     if (auto* v = h.find("user")) j["user"] = str(*v, child_path(p, "user"));
     if (auto* v = h.find("privileged"); v && parse_bool(*v, child_path(p, "privileged"), &ctx.warnings))
       j["privileged"] = true;
     if (auto* v = h.find("working_dir")) j["working_dir"] = str(*v, child_path(p, "working_dir"));
     if (auto* v = h.find("environment"))
       j["environment"] = string_map_json(mapping_or_list(*v, child_path(p, "environment")), false);
+    if (auto* v = h.find("per_replica"); v && parse_bool(*v, child_path(p, "per_replica"), &ctx.warnings))
+      j["per_replica"] = true;
     out.push_back(std::move(j));
   }
   return out;
