@@ -27,6 +27,12 @@ json loader_state::resource_object(const std::string& kind, const std::string& k
     if (auto* v = t.find("driver")) j["driver"] = str(*v, child_path(path, "driver"));
     if (auto* v = t.find("driver_opts"))
       j["driver_opts"] = string_map_json(mapping_or_list(*v, child_path(path, "driver_opts")), true);
+    // compose-go paths/resolve.go volumeDriverOpts: a `local` volume with `o: bind` is a bind mount,
+    // its device a host path made absolute against the project directory.
+    if (kind == "volume" && j.value("driver", "") == "local" && j.contains("driver_opts") &&
+        j["driver_opts"].value("o", "") == "bind" && j["driver_opts"].contains("device") &&
+        j["driver_opts"]["device"].is_string())
+      j["driver_opts"]["device"] = host_path(j["driver_opts"]["device"].get<std::string>());
   }
   if (kind == "network") {
     if (auto* v = t.find("ipam")) {

@@ -161,7 +161,16 @@ json loader_state::service(const std::string& name, const tree& t, const std::st
   put_bool("attach", true);
   if (auto* v = get("build")) j["build"] = build(*v, p("build"));
   put_raw("develop");
-  put_raw("blkio_config");
+  if (auto* v = get("blkio_config")) {
+    json b = sorted_raw_map(*v);
+    // compose-go ThrottleDevice.Rate is UnitBytes: "1024k" → 1048576 (loader/tests TestBlkioConfig)
+    for (const char* f : {"device_read_bps", "device_read_iops", "device_write_bps", "device_write_iops"})
+      if (const tree* list = v->is_map() ? v->find(f) : nullptr; list && list->is_seq())
+        for (size_t i = 0; i < list->seq.size(); ++i)
+          if (const tree* r = list->seq[i].is_map() ? list->seq[i].find("rate") : nullptr)
+            b[f][i]["rate"] = bytes_value(*r, child_path(index_path(child_path(p("blkio_config"), f), i), "rate"));
+    j["blkio_config"] = std::move(b);
+  }
   put_list("cap_add", false);
   put_list("cap_drop", false);
   put_str("cgroup_parent");
@@ -289,7 +298,15 @@ json loader_state::service(const std::string& name, const tree& t, const std::st
   put_bytes("memswap_limit", true);
   put_bytes("mem_swappiness", true);
   put_str("mac_address");
-  put_raw("models");
+  if (auto* v = get("models")) {  // compose-go transformStringSliceToMap: a list of names → name: null
+    if (v->is_seq()) {
+      json m = json::object();
+      for (size_t i = 0; i < v->seq.size(); ++i) m[str(v->seq[i], index_path(p("models"), i))] = nullptr;
+      j["models"] = std::move(m);
+    } else {
+      put_raw("models");
+    }
+  }
   put_str("net");
   put_str("network_mode");
   if (auto* v = get("networks")) {
