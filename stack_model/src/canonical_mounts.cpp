@@ -43,7 +43,8 @@ json loader_state::mounts(const std::string& service, const tree& t, const std::
       } else {
         j["type"] = "volume";
         if (spec.source) {
-          if (!is_valid_volume_name(*spec.source))
+          // a declared key is fine whatever its length (`0`: the engine's name is <project>_0)
+          if (!declared_volumes.count(*spec.source) && !is_valid_volume_name(*spec.source))
             fail(item, p,
                  fmt::format("\"{}\" is not a valid volume name; use \"./{}\" for a path relative to the "
                              "project directory",

@@ -3,6 +3,24 @@
 
 namespace stackctl::model::detail::canon {
 
+// Checked for every declared resource, used or not (compose-go validates before it prunes):
+// transform/external.go (a `name:` and a legacy `external.name` that differ) and, for volumes,
+// validation/external.go checkExternal (an external volume has nothing but a name and extensions).
+void loader_state::check_external(const std::string& kind, const tree& t, const std::string& path) const {
+  const tree* e = t.is_map() ? t.find("external") : nullptr;
+  if (!e) return;
+  if (e->is_map()) {
+    const tree* ext_name = e->find("name");
+    const tree* name = t.find("name");
+    if (ext_name && name && str(*ext_name, child_path(path, "external.name")) != str(*name, child_path(path, "name")))
+      fail(*e, path, "name and external.name conflict; only use name");
+  } else if (kind == "volume" && parse_bool(*e, child_path(path, "external"), nullptr)) {
+    for (const auto& [k, v] : t.map)
+      if (k != "name" && k != "external" && !starts_with(k, "x-"))
+        fail(v, path, fmt::format("conflicting parameters \"external\" and \"{}\" specified", k));
+  }
+}
+
 json loader_state::resource_object(const std::string& kind, const std::string& key, const tree& t,
                                    const std::string& path) {
   json j = json::object();
