@@ -221,7 +221,11 @@ json loader_state::service(const std::string& name, const tree& t, const std::st
     }
     j["devices"] = devices;
   }
-  put_list("dns", true);
+  if (auto* v = get("dns")) {  // compose-go loader/omitEmpty.go: empty dns entries (`dns: ${UNSET}`) go
+    auto l = string_list(*v, p("dns"), true);
+    l.erase(std::remove(l.begin(), l.end(), std::string()), l.end());
+    if (!l.empty()) j["dns"] = to_json_list(l);
+  }
   put_list("dns_opt", false);
   put_list("dns_search", true);
   put_str("dockerfile");

@@ -6,8 +6,8 @@
 #include "project_test_support.hpp"
 
 using namespace stackctl::model;
-using stackctl::model::testing::temp_project;
 using nlohmann::json;
+using stackctl::model::testing::temp_project;
 
 // loader/tests/build_extra_test.go TestBuildAttestations, TestBuildNoCacheFilter
 TEST(BuildAndServiceFields, AttestationsAndNoCacheFilterAreKept) {
@@ -61,4 +61,34 @@ TEST(BuildAndServiceFields, ATmpfsSizeOfZeroIsNotRendered) {
       "          size: 0\n      - type: tmpfs\n        target: /u\n        tmpfs:\n          size: 1k\n")));
   EXPECT_EQ(doc["services"]["web"]["volumes"][0]["tmpfs"], json::object());
   EXPECT_EQ(doc["services"]["web"]["volumes"][1]["tmpfs"]["size"], "1024");
+}
+
+// loader/tests/dns_test.go TestDNSOmitEmpty (loader/omitEmpty.go drops empty dns entries)
+TEST(BuildAndServiceFields, AnEmptyDnsEntryIsOmitted) {
+  temp_project t;
+  auto doc = json::parse(
+      render_json(t.load_file("name: test\nservices:\n  foo:\n    image: alpine\n    dns: ${UNSET_VAR}\n")));
+  EXPECT_FALSE(doc["services"]["foo"].contains("dns"));
+  doc = json::parse(render_json(
+      t.load_file("name: test\nservices:\n  foo:\n    image: alpine\n    dns: [8.8.8.8, '${UNSET_VAR}']\n")));
+  EXPECT_EQ(doc["services"]["foo"]["dns"], json({"8.8.8.8"}));
+}
+
+// compose-go structs' Extensions are `json:"-"`: JSON output drops x-* keys at every level of a
+// resource (YAML keeps them); a top-level x-* value and maps of user data keep theirs.
+TEST(BuildAndServiceFields, NestedExtensionsAreNotInJson) {
+  temp_project t;
+  const auto p = t.load_file(
+      "services:\n  web:\n    image: nginx\n    labels: {x-label: kept}\n    networks:\n      n:\n        x-n: 1\n"
+      "    build:\n      context: .\n      x-bb: 2\nnetworks:\n  n:\n    x-net: {x-deep: 1}\nx-top:\n"
+      "  x-inner: 1\n");
+  const auto doc = json::parse(render_json(p));
+  const auto& web = doc["services"]["web"];
+  EXPECT_FALSE(web["build"].contains("x-bb"));
+  EXPECT_EQ(web["networks"]["n"], json::object());
+  EXPECT_EQ(web["labels"]["x-label"], "kept");
+  EXPECT_FALSE(doc["networks"]["n"].contains("x-net"));
+  EXPECT_EQ(doc["x-top"]["x-inner"], 1);
+  const std::string yaml = render_yaml(p);
+  EXPECT_NE(yaml.find("x-bb: 2"), std::string::npos) << yaml;
 }
