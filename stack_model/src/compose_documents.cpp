@@ -72,8 +72,7 @@ void check_document(tree& doc, std::vector<std::string>& warnings) {
   validate_compose_schema(doc);
 }
 
-tree load_project_documents(const std::vector<fs::path>& files, const include_scope& scope,
-                            document_loading& loading) {
+tree load_project_documents(const std::vector<fs::path>& files, const include_scope& scope, document_loading& loading) {
   const auto lookup = lookup_in(scope.environment);
   tree merged;
   merged.k = tree::kind::mapping;

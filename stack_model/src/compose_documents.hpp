@@ -15,7 +15,7 @@
 namespace stackctl::model::detail {
 
 struct document_loading {
-  const load_options& options;          // interpolate or not
+  const load_options& options;         // interpolate or not
   std::vector<std::string>& warnings;  // unset variables, obsolete `version`
 };
 
@@ -25,8 +25,7 @@ void interpolate_tree(tree& t, const variable_lookup& lookup, const std::string&
 
 // The document's include and extends, in compose's order. `scope.chain` holds the files that
 // include this one; `file_name` is added to it for the includes.
-void resolve_references(tree& doc, const std::string& file_name, const include_scope& scope,
-                        document_loading& loading);
+void resolve_references(tree& doc, const std::string& file_name, const include_scope& scope, document_loading& loading);
 
 // Drops an obsolete `version` with compose's warning, then validates the document against the
 // Compose Specification's schema (compose_schema.hpp).

@@ -45,8 +45,7 @@ class extends_resolver {
         throw model_error(fmt::format("extends.{}.service is required", name), extends->where, path);
       base_name = s->text;
       base_file = extends->find("file");
-      if (base_file && !base_file->is_scalar())
-        throw model_error("must be a string", base_file->where, path + ".file");
+      if (base_file && !base_file->is_scalar()) throw model_error("must be a string", base_file->where, path + ".file");
     } else {
       throw model_error("must be a service name or a mapping with `service` and `file`", extends->where, path);
     }
@@ -63,8 +62,8 @@ class extends_resolver {
                           base_file->where, path + ".file");
       base_services = found;
       if (!base_services->find(base_name))
-        throw model_error(fmt::format("cannot extend service \"{}\" in {}: service \"{}\" not found in {}", name,
-                                      file, base_name, base_file->text),
+        throw model_error(fmt::format("cannot extend service \"{}\" in {}: service \"{}\" not found in {}", name, file,
+                                      base_name, base_file->text),
                           extends->where, path);
     } else if (!services.find(base_name)) {
       throw model_error(

@@ -7,9 +7,9 @@
 #include "project_test_support.hpp"
 
 using namespace stackctl::model;
+using nlohmann::json;
 using stackctl::model::testing::load_error;
 using stackctl::model::testing::temp_project;
-using nlohmann::json;
 
 namespace {
 
@@ -78,14 +78,14 @@ TEST(Extends, TheExtendedFileIsInterpolatedWithTheProjectEnvironment) {
 TEST(Extends, AServiceCanExtendItsNamesakeInTheFileItOverrides) {
   temp_project t;
   t.write("base.yaml", "services:\n  web:\n    image: app\n    environment: {A: '1'}\n");
-  t.write("compose.yaml", "services:\n  web:\n    extends: {file: base.yaml, service: web}\n    environment: {B: '2'}\n");
+  t.write("compose.yaml",
+          "services:\n  web:\n    extends: {file: base.yaml, service: web}\n    environment: {B: '2'}\n");
   EXPECT_EQ(config_of(t.options())["services"]["web"]["environment"], (json{{"A", "1"}, {"B", "2"}}));
 }
 
 TEST(Extends, ACycleIsOneErrorNamingTheChain) {
   temp_project t;
-  t.write("compose.yaml",
-          "services:\n  a:\n    image: x\n    extends: b\n  b:\n    image: x\n    extends: a\n");
+  t.write("compose.yaml", "services:\n  a:\n    image: x\n    extends: b\n  b:\n    image: x\n    extends: a\n");
   const std::string file = (t.dir() / "compose.yaml").string();
   EXPECT_EQ(load_error(t.options()), file + ":4:14: services.a.extends: circular reference: a in " + file +
                                          " extends b in " + file + " extends a in " + file);
@@ -150,8 +150,7 @@ TEST(Include, TheIncludingEnvironmentWinsOverTheIncludedEnvFile) {
 TEST(Include, TheIncludingFileLaysItsDefinitionOverTheIncludedOne) {
   temp_project t;
   t.write("sub/compose.yaml", "services:\n  s:\n    image: included\n    environment: {A: '1', B: '1'}\n");
-  t.write("compose.yaml",
-          "include: [sub/compose.yaml]\nservices:\n  s:\n    environment: !override {C: '3'}\n");
+  t.write("compose.yaml", "include: [sub/compose.yaml]\nservices:\n  s:\n    environment: !override {C: '3'}\n");
   const json s = config_of(t.options())["services"]["s"];
   EXPECT_EQ(s["image"], "included");
   EXPECT_EQ(s["environment"], (json{{"C", "3"}}));
@@ -175,8 +174,8 @@ TEST(Include, ACycleAndAMissingFileAreOneErrorEach) {
   EXPECT_EQ(load_error(t.options({"a.yaml"})),
             b + ":1:11: include[0]: include cycle detected: " + a + " includes " + b + " includes " + a);
   t.write("c.yaml", "include:\n  - path: missing.yaml\n");
-  EXPECT_EQ(load_error(t.options({"c.yaml"})), "open " + (t.dir() / "missing.yaml").string() +
-                                                   ": no such file or directory");
+  EXPECT_EQ(load_error(t.options({"c.yaml"})),
+            "open " + (t.dir() / "missing.yaml").string() + ": no such file or directory");
   t.write("d.yaml", "include:\n  - path: a.yaml\n    env_file: none.env\n");
   const std::string d = (t.dir() / "d.yaml").string();
   EXPECT_EQ(load_error(t.options({"d.yaml"})),

@@ -6,9 +6,9 @@
 #include "project_test_support.hpp"
 
 using namespace stackctl::model;
+using nlohmann::json;
 using stackctl::model::testing::load_error;
 using stackctl::model::testing::temp_project;
-using nlohmann::json;
 
 namespace {
 
@@ -51,7 +51,8 @@ TEST(ExtraHosts, AMappingValueMayBeAList) {
 }
 
 TEST(ExtraHosts, ABadHostNameOrAMissingAddressIsRefused) {
-  EXPECT_NE(hosts_error("      - '::::1'\n").find("bad host name ''"), std::string::npos) << hosts_error("      - '::::1'\n");
+  EXPECT_NE(hosts_error("      - '::::1'\n").find("bad host name ''"), std::string::npos)
+      << hosts_error("      - '::::1'\n");
   EXPECT_NE(hosts_error("      - '=::1'\n").find("bad host name ''"), std::string::npos);
   EXPECT_NE(hosts_error("      - 'nohost'\n").find("invalid additional host, missing IP: nohost"), std::string::npos);
 }

@@ -6,8 +6,8 @@
 #include "project_test_support.hpp"
 
 using namespace stackctl::model;
-using stackctl::model::testing::temp_project;
 using nlohmann::json;
+using stackctl::model::testing::temp_project;
 
 // loader/loader_test.go TestLoadWithBindMountVolume
 TEST(HostPaths, ALocalBindVolumeDeviceIsMadeAbsolute) {
@@ -21,18 +21,19 @@ TEST(HostPaths, ALocalBindVolumeDeviceIsMadeAbsolute) {
 
 TEST(HostPaths, ADeviceIsLeftWhenTheDriverIsNotLocalOrTheMountNotABind) {
   temp_project t;
-  const auto doc = json::parse(render_json(t.load_file(
-      "services:\n  web:\n    image: web\n    volumes: ['va:/a', 'vb:/b']\nvolumes:\n"
-      "  va:\n    driver_opts: {o: bind, device: ./a}\n  vb:\n    driver: local\n    driver_opts: {o: ro, device: ./b}\n")));
+  const auto doc = json::parse(
+      render_json(t.load_file("services:\n  web:\n    image: web\n    volumes: ['va:/a', 'vb:/b']\nvolumes:\n"
+                              "  va:\n    driver_opts: {o: bind, device: ./a}\n  vb:\n    driver: local\n    "
+                              "driver_opts: {o: ro, device: ./b}\n")));
   EXPECT_EQ(doc["volumes"]["va"]["driver_opts"]["device"], "./a");
   EXPECT_EQ(doc["volumes"]["vb"]["driver_opts"]["device"], "./b");
 }
 
 TEST(HostPaths, AnAbsoluteBindSourceKeepsItsTrailingSlash) {
   temp_project t;
-  const auto doc = json::parse(render_json(t.load_file(
-      "services:\n  web:\n    image: web\n    volumes:\n      - /srv/data/:/data\n"
-      "      - {type: bind, source: /srv/logs/, target: /logs}\n      - ./rel/:/rel\n")));
+  const auto doc = json::parse(
+      render_json(t.load_file("services:\n  web:\n    image: web\n    volumes:\n      - /srv/data/:/data\n"
+                              "      - {type: bind, source: /srv/logs/, target: /logs}\n      - ./rel/:/rel\n")));
   const auto& v = doc["services"]["web"]["volumes"];
   EXPECT_EQ(v[0]["source"], "/srv/data/");
   EXPECT_EQ(v[1]["source"], "/srv/logs/");

@@ -97,7 +97,8 @@ TEST(YamlGuard, SecondDocumentIsRefusedWhereItStarts) {
   EXPECT_THAT(compose_error(t, "services: {}\n---\na: 1\n---\nb: 2\n"),
               EndsWith("compose.yaml:2:1: multiple YAML documents in one file are not supported"));
   EXPECT_EQ(compose_error(t, "---\nservices: {}\n...\n# done\n"), "");
-  EXPECT_THAT(compose_error(t, ""), EndsWith("compose.yaml: empty compose file"));  // parsed, then refused as compose v2
+  EXPECT_THAT(compose_error(t, ""),
+              EndsWith("compose.yaml: empty compose file"));  // parsed, then refused as compose v2
   EXPECT_THAT(compose_error(t, "# nothing but a comment\n"), EndsWith("compose.yaml: empty compose file"));
 }
 

@@ -7,8 +7,8 @@
 #include "project_test_support.hpp"
 
 using namespace stackctl::model;
-using stackctl::model::testing::temp_project;
 using nlohmann::json;
+using stackctl::model::testing::temp_project;
 
 namespace {
 
@@ -44,20 +44,22 @@ TEST(MergeRules, AStringDnsOrDnsSearchIsAppended) {
 // override/merge_env_file_test.go TestMergeEnvFilesString, TestMergeEnvFilesMixed
 TEST(MergeRules, AStringEnvFileIsAppended) {
   EXPECT_EQ(env_file_keys(merged("services:\n  test:\n    image: foo\n    env_file: foo.env\n",
-                                  "services:\n  test:\n    env_file: bar.env\n")),
+                                 "services:\n  test:\n    env_file: bar.env\n")),
             json({"FROM_BAR", "FROM_FOO"}));
   EXPECT_EQ(env_file_keys(merged("services:\n  test:\n    image: foo\n    env_file: foo.env\n",
-                                  "services:\n  test:\n    env_file:\n      - bar.env\n      - foo.env\n")),
+                                 "services:\n  test:\n    env_file:\n      - bar.env\n      - foo.env\n")),
             json({"FROM_BAR", "FROM_FOO"}));
-  EXPECT_EQ(env_file_keys(merged("services:\n  test:\n    image: foo\n    env_file:\n      - bar.env\n      - foo.env\n",
-                                  "services:\n  test:\n    env_file: foo.env\n")),
-            json({"FROM_BAR", "FROM_FOO"}));
+  EXPECT_EQ(
+      env_file_keys(merged("services:\n  test:\n    image: foo\n    env_file:\n      - bar.env\n      - foo.env\n",
+                           "services:\n  test:\n    env_file: foo.env\n")),
+      json({"FROM_BAR", "FROM_FOO"}));
 }
 
 // override/merge_tmpfs_test.go TestMergeTmpfsString, TestMergeTmpfsMixed
 TEST(MergeRules, AStringTmpfsIsAppended) {
-  EXPECT_EQ(merged("services:\n  test:\n    image: foo\n    tmpfs: /foo\n", "services:\n  test:\n    tmpfs: /bar\n")["tmpfs"],
-            json({"/foo", "/bar"}));
+  EXPECT_EQ(
+      merged("services:\n  test:\n    image: foo\n    tmpfs: /foo\n", "services:\n  test:\n    tmpfs: /bar\n")["tmpfs"],
+      json({"/foo", "/bar"}));
   EXPECT_EQ(merged("services:\n  test:\n    image: foo\n    tmpfs: /foo\n",
                    "services:\n  test:\n    tmpfs:\n      - /bar\n      - /foo\n")["tmpfs"],
             json({"/foo", "/bar"}));
@@ -87,7 +89,8 @@ TEST(MergeRules, AnUlimitIsReplacedWhole) {
 // override/merge_build_test.go (additional_contexts are mergeToSequence): a list and a map keep all
 TEST(MergeRules, AdditionalContextsAsAListAndAMapKeepEveryEntry) {
   const auto svc = merged(
-      "services:\n  test:\n    build:\n      context: .\n      additional_contexts:\n        - base=docker-image://alpine\n",
+      "services:\n  test:\n    build:\n      context: .\n      additional_contexts:\n        - "
+      "base=docker-image://alpine\n",
       "services:\n  test:\n    build:\n      additional_contexts:\n        tools: docker-image://busybox\n");
   EXPECT_EQ(svc["build"]["additional_contexts"],
             json::parse(R"({"base": "docker-image://alpine", "tools": "docker-image://busybox"})"));

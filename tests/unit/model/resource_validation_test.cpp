@@ -23,9 +23,9 @@ std::string error_of(const std::string& yaml) {
 // ...LabelsCombination (the volume is refused though no service uses it, as compose-go validates first)
 TEST(ResourceValidation, AnExternalVolumeHasNoDriverOptionsOrLabels) {
   const std::string svc = "services:\n  web:\n    image: nginx\n";
-  for (const auto& [field, body] : {std::pair{"driver", "    driver: foobar\n"},
-                                    std::pair{"driver_opts", "    driver_opts:\n      beep: boop\n"},
-                                    std::pair{"labels", "    labels:\n      - beep=boop\n"}}) {
+  for (const auto& [field, body] :
+       {std::pair{"driver", "    driver: foobar\n"}, std::pair{"driver_opts", "    driver_opts:\n      beep: boop\n"},
+        std::pair{"labels", "    labels:\n      - beep=boop\n"}}) {
     const std::string e =
         error_of("name: invalid-external\n" + svc + "volumes:\n  external_volume:\n    external: true\n" + body);
     EXPECT_NE(e.find(std::string("volumes.external_volume: conflicting parameters \"external\" and \"") + field +

@@ -5,18 +5,18 @@
 #include "project_test_support.hpp"
 
 using namespace stackctl::model;
-using stackctl::model::testing::temp_project;
 using nlohmann::json;
+using stackctl::model::testing::temp_project;
 
 // loader/tests/secrets_test.go TestServiceSecrets, plus the short form defaultSecretMount covers
 TEST(ServiceDefaults, ASecretWithoutTargetMountsUnderRunSecrets) {
   temp_project t;
   t.write("secret_data", "x");
-  const auto doc = json::parse(render_json(t.load_file(
-      "name: test\nservices:\n  foo:\n    image: alpine\n    secrets:\n      - db-password\n"
-      "      - source: secret1\n      - source: secret2\n        target: my_secret\n        uid: '103'\n"
-      "secrets:\n  db-password:\n    file: ./secret_data\n  secret1:\n    file: ./secret_data\n"
-      "  secret2:\n    external: true\n")));
+  const auto doc = json::parse(render_json(
+      t.load_file("name: test\nservices:\n  foo:\n    image: alpine\n    secrets:\n      - db-password\n"
+                  "      - source: secret1\n      - source: secret2\n        target: my_secret\n        uid: '103'\n"
+                  "secrets:\n  db-password:\n    file: ./secret_data\n  secret1:\n    file: ./secret_data\n"
+                  "  secret2:\n    external: true\n")));
   const auto& secrets = doc["services"]["foo"]["secrets"];
   ASSERT_EQ(secrets.size(), 3u);
   EXPECT_EQ(secrets[0], json::parse(R"({"source": "db-password", "target": "/run/secrets/db-password"})"));
