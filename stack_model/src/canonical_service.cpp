@@ -266,7 +266,15 @@ json loader_state::service(const std::string& name, const tree& t, const std::st
   put_list("external_links", false);
   if (auto* v = get("extra_hosts")) j["extra_hosts"] = hosts(*v, p("extra_hosts"));
   put_list("group_add", false);
-  put_raw("gpus");
+  if (auto* v = get("gpus")) {  // compose-go transformGpus: a string (`gpus: all`) is [{count: all}]
+    if (v->is_scalar()) {
+      json all = json::object();
+      all["count"] = -1;
+      j["gpus"] = json::array({all});
+    } else {
+      j["gpus"] = device_requests(*v, p("gpus"));
+    }
+  }
   put_str("hostname");
   if (auto* v = get("healthcheck")) j["healthcheck"] = healthcheck(*v, p("healthcheck"));
   put_str("image");

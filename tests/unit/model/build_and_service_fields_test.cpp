@@ -92,3 +92,17 @@ TEST(BuildAndServiceFields, NestedExtensionsAreNotInJson) {
   const std::string yaml = render_yaml(p);
   EXPECT_NE(yaml.find("x-bb: 2"), std::string::npos) << yaml;
 }
+
+// transform/gpus.go transformGpus and transform/devices.go deviceRequestDefaults: `gpus: all` is
+// [{count: -1}], a device request without count or device_ids counts all (-1)
+TEST(BuildAndServiceFields, GpuRequestsCountAllByDefault) {
+  temp_project t;
+  const auto doc = json::parse(render_json(t.load_file(
+      "services:\n  web:\n    image: nginx\n    gpus: all\n  b:\n    image: nginx\n    gpus:\n      - driver: nvidia\n"
+      "      - device_ids: ['0']\n    deploy:\n      resources:\n        reservations:\n          devices:\n"
+      "            - capabilities: [gpu]\n")));
+  EXPECT_EQ(doc["services"]["web"]["gpus"], json::parse(R"([{"count": -1}])"));
+  EXPECT_EQ(doc["services"]["b"]["gpus"], json::parse(R"([{"driver": "nvidia", "count": -1}, {"device_ids": ["0"]}])"));
+  EXPECT_EQ(doc["services"]["b"]["deploy"]["resources"]["reservations"]["devices"],
+            json::parse(R"([{"capabilities": ["gpu"], "count": -1}])"));
+}
