@@ -274,6 +274,12 @@ json canonicalize(const tree& root, canonical_context& ctx) {
       for (auto& r : svc["configs"]) used_configs.insert(r["source"].get<std::string>());
   }
 
+  for (const auto& [key, kind] : {std::pair{"networks", "network"}, std::pair{"volumes", "volume"},
+                                  std::pair{"secrets", "secret"}, std::pair{"configs", "config"}})
+    if (const tree* t = root.find(key); t && t->is_map())
+      for (const auto& [k, v] : t->map)
+        if (!starts_with(k, "x-")) st.check_external(kind, v, std::string(key) + "." + k);
+
   auto section = [&](const char* key, const char* kind, const std::set<std::string>& used) {
     json out = json::object();
     const tree* t = root.find(key);

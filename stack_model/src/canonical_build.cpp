@@ -31,21 +31,37 @@ json loader_state::build(const tree& t, const std::string& path) const {
     }
     if (!a.empty()) j["args"] = a;
   }
-  if (auto* v = t.find("ssh")) {
-    if (v->is_map()) {
-      auto m = mapping_or_list(*v, child_path(path, "ssh"));
-      json s = json::array();
-      for (auto& [k, val] : m) s.push_back(val ? k + "=" + *val : k);
-      j["ssh"] = s;
-    } else {
-      j["ssh"] = to_json_list(string_list(*v, child_path(path, "ssh"), true));
+  // compose-go types/build.go: provenance and sbom are strings (transformStringOrX: `true` → "true")
+  for (const char* f : {"provenance", "sbom"})
+    if (auto* v = t.find(f)) {
+      std::string s = str(*v, child_path(path, f));
+      if (!s.empty()) j[f] = std::move(s);
     }
+  if (auto* v = t.find("ssh")) {
+    // compose-go transformSSH + paths/resolve.go: id → path, the path made absolute (maybeUnixPath).
+    const std::string sp = child_path(path, "ssh");
+    std::map<std::string, std::optional<std::string>> keys;
+    if (v->is_map()) {
+      keys = mapping_or_list(*v, sp);
+    } else {
+      for (auto& s : string_list(*v, sp, true)) {
+        const auto eq = s.find('=');
+        if (eq == std::string::npos && s != "default") fail(*v, sp, fmt::format("invalid ssh key \"{}\"", s));
+        if (eq == std::string::npos) keys[s] = std::nullopt;
+        else keys[s.substr(0, eq)] = s.substr(eq + 1);
+      }
+    }
+    json s = json::array();
+    for (auto& [k, val] : keys) s.push_back(val ? k + "=" + host_path(*val) : k);
+    j["ssh"] = s;
   }
   if (auto* v = t.find("labels")) j["labels"] = string_map_json(mapping_or_list(*v, child_path(path, "labels")), true);
   for (const char* f : {"cache_from", "cache_to"})
     if (auto* v = t.find(f)) j[f] = to_json_list(string_list(*v, child_path(path, f), false));
   if (auto* v = t.find("no_cache"); v && parse_bool(*v, child_path(path, "no_cache"), &ctx.warnings))
     j["no_cache"] = true;
+  if (auto* v = t.find("no_cache_filter"))  // a stage name or a list of them
+    j["no_cache_filter"] = to_json_list(string_list(*v, child_path(path, "no_cache_filter"), true));
   if (auto* v = t.find("additional_contexts")) {
     auto m = mapping_or_list(*v, child_path(path, "additional_contexts"));
     json a = json::object();

@@ -3,6 +3,35 @@
 
 namespace stackctl::model::detail::canon {
 
+// Device requests (deploy.resources.reservations.devices, gpus) in compose-go's DeviceRequest
+// order; one with neither count nor device_ids gets count: all (transform/devices.go
+// deviceRequestDefaults), and `all` is -1.
+json loader_state::device_requests(const tree& t, const std::string& path) const {
+  json devices = json::array();
+  if (!t.is_seq()) fail(t, path, "must be a list");
+  for (size_t i = 0; i < t.seq.size(); ++i) {
+    const tree& d = t.seq[i];
+    const std::string ip = index_path(path, i);
+    if (!d.is_map()) fail(d, ip, "must be a mapping");
+    json dj = json::object();
+    if (auto* c = d.find("capabilities"))
+      dj["capabilities"] = to_json_list(string_list(*c, child_path(ip, "capabilities"), false));
+    if (auto* c = d.find("driver")) dj["driver"] = str(*c, child_path(ip, "driver"));
+    if (auto* c = d.find("count")) {
+      if (c->is_scalar() && c->text == "all") dj["count"] = -1;
+      else dj["count"] = parse_int(*c, child_path(ip, "count"));
+    } else if (!d.find("device_ids")) {
+      dj["count"] = -1;
+    }
+    if (auto* c = d.find("device_ids"))
+      dj["device_ids"] = to_json_list(string_list(*c, child_path(ip, "device_ids"), false));
+    if (auto* c = d.find("options"))
+      dj["options"] = string_map_json(mapping_or_list(*c, child_path(ip, "options")), true);
+    devices.push_back(std::move(dj));
+  }
+  return devices;
+}
+
 json loader_state::healthcheck(const tree& t, const std::string& path) const {
   if (!t.is_map()) fail(t, path, "must be a mapping");
   json j = json::object();
@@ -41,28 +70,7 @@ json loader_state::resource(const tree& t, const std::string& path) const {
   if (auto* v = t.find("cpus")) j["cpus"] = cpus_value(*v, child_path(path, "cpus"));
   if (auto* v = t.find("memory")) j["memory"] = bytes_value(*v, child_path(path, "memory"));
   if (auto* v = t.find("pids")) j["pids"] = parse_int(*v, child_path(path, "pids"));
-  if (auto* v = t.find("devices")) {
-    json devices = json::array();
-    const std::string dp = child_path(path, "devices");
-    for (size_t i = 0; v->is_seq() && i < v->seq.size(); ++i) {
-      const tree& d = v->seq[i];
-      const std::string ip = index_path(dp, i);
-      json dj = json::object();
-      if (auto* c = d.find("capabilities"))
-        dj["capabilities"] = to_json_list(string_list(*c, child_path(ip, "capabilities"), false));
-      if (auto* c = d.find("driver")) dj["driver"] = str(*c, child_path(ip, "driver"));
-      if (auto* c = d.find("count")) {
-        if (c->is_scalar() && c->text == "all") dj["count"] = -1;
-        else dj["count"] = parse_int(*c, child_path(ip, "count"));
-      }
-      if (auto* c = d.find("device_ids"))
-        dj["device_ids"] = to_json_list(string_list(*c, child_path(ip, "device_ids"), false));
-      if (auto* c = d.find("options"))
-        dj["options"] = string_map_json(mapping_or_list(*c, child_path(ip, "options")), true);
-      devices.push_back(std::move(dj));
-    }
-    j["devices"] = devices;
-  }
+  if (auto* v = t.find("devices")) j["devices"] = device_requests(*v, child_path(path, "devices"));
   if (auto* v = t.find("generic_resources")) j["generic_resources"] = raw(*v, false);
   return j;
 }

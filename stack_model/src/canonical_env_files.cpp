@@ -49,7 +49,10 @@ std::map<std::string, std::string> loader_state::read_service_env_files(const js
     std::error_code ec;
     if (!fs::exists(on_disk, ec)) {
       if (!required) continue;
-      fail(where, path, fmt::format("env file {} not found: stat {}: no such file or directory", file, file));
+      // One line naming the file once; the dotted path before it names the service and the field.
+      const bool labels = path.size() >= 10 && path.compare(path.size() - 10, 10, "label_file") == 0;
+      fail(where, path,
+           fmt::format("{} file {} not found (`required: false` makes it optional)", labels ? "label" : "env", file));
     }
     env_map values;
     try {

@@ -190,6 +190,8 @@ struct loader_state {
 
   json service(const std::string& name, const tree& t, const std::string& path);
 
+  json device_requests(const tree& t, const std::string& path) const;
+  void check_external(const std::string& kind, const tree& t, const std::string& path) const;
   json resource_object(const std::string& kind, const std::string& key, const tree& t, const std::string& path);
 };
 

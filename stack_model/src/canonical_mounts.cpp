@@ -43,7 +43,8 @@ json loader_state::mounts(const std::string& service, const tree& t, const std::
       } else {
         j["type"] = "volume";
         if (spec.source) {
-          if (!is_valid_volume_name(*spec.source))
+          // a declared key is fine whatever its length (`0`: the engine's name is <project>_0)
+          if (!declared_volumes.count(*spec.source) && !is_valid_volume_name(*spec.source))
             fail(item, p,
                  fmt::format("\"{}\" is not a valid volume name; use \"./{}\" for a path relative to the "
                              "project directory",
@@ -106,8 +107,11 @@ json loader_state::mounts(const std::string& service, const tree& t, const std::
     if (auto* v = item.find("tmpfs")) {
       const std::string tp = child_path(p, "tmpfs");
       json tm = json::object();
-      if (auto* s = v->find("size")) tm["size"] = bytes_value(*s, child_path(tp, "size"));
-      if (auto* m = v->find("mode")) tm["mode"] = parse_int_in(*m, child_path(tp, "mode"), 0, uint32_max);
+      // compose-go ServiceVolumeTmpfs: size and mode are omitempty, a 0 is not rendered
+      if (auto* s = v->find("size"))
+        if (json size = bytes_value(*s, child_path(tp, "size")); size != "0") tm["size"] = std::move(size);
+      if (auto* m = v->find("mode"))
+        if (const auto mode = parse_int_in(*m, child_path(tp, "mode"), 0, uint32_max); mode != 0) tm["mode"] = mode;
       j["tmpfs"] = tm;
     }
     if (auto* v = item.find("image")) j["image"] = sorted_raw_map(*v);

@@ -3,6 +3,24 @@
 
 namespace stackctl::model::detail::canon {
 
+// Checked for every declared resource, used or not (compose-go validates before it prunes):
+// transform/external.go (a `name:` and a legacy `external.name` that differ) and, for volumes,
+// validation/external.go checkExternal (an external volume has nothing but a name and extensions).
+void loader_state::check_external(const std::string& kind, const tree& t, const std::string& path) const {
+  const tree* e = t.is_map() ? t.find("external") : nullptr;
+  if (!e) return;
+  if (e->is_map()) {
+    const tree* ext_name = e->find("name");
+    const tree* name = t.find("name");
+    if (ext_name && name && str(*ext_name, child_path(path, "external.name")) != str(*name, child_path(path, "name")))
+      fail(*e, path, "name and external.name conflict; only use name");
+  } else if (kind == "volume" && parse_bool(*e, child_path(path, "external"), nullptr)) {
+    for (const auto& [k, v] : t.map)
+      if (k != "name" && k != "external" && !starts_with(k, "x-"))
+        fail(v, path, fmt::format("conflicting parameters \"external\" and \"{}\" specified", k));
+  }
+}
+
 json loader_state::resource_object(const std::string& kind, const std::string& key, const tree& t,
                                    const std::string& path) {
   json j = json::object();
@@ -27,6 +45,12 @@ json loader_state::resource_object(const std::string& kind, const std::string& k
     if (auto* v = t.find("driver")) j["driver"] = str(*v, child_path(path, "driver"));
     if (auto* v = t.find("driver_opts"))
       j["driver_opts"] = string_map_json(mapping_or_list(*v, child_path(path, "driver_opts")), true);
+    // compose-go paths/resolve.go volumeDriverOpts: a `local` volume with `o: bind` is a bind mount,
+    // its device a host path made absolute against the project directory.
+    if (kind == "volume" && j.value("driver", "") == "local" && j.contains("driver_opts") &&
+        j["driver_opts"].value("o", "") == "bind" && j["driver_opts"].contains("device") &&
+        j["driver_opts"]["device"].is_string())
+      j["driver_opts"]["device"] = host_path(j["driver_opts"]["device"].get<std::string>());
   }
   if (kind == "network") {
     if (auto* v = t.find("ipam")) {

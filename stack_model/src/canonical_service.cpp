@@ -98,6 +98,7 @@ const std::vector<std::string>& service_fields() {
                                                   "volumes",
                                                   "volumes_from",
                                                   "working_dir",
+                                                  "pre_start",
                                                   "post_start",
                                                   "pre_stop",
                                                   "name"};
@@ -160,7 +161,16 @@ json loader_state::service(const std::string& name, const tree& t, const std::st
   put_bool("attach", true);
   if (auto* v = get("build")) j["build"] = build(*v, p("build"));
   put_raw("develop");
-  put_raw("blkio_config");
+  if (auto* v = get("blkio_config")) {
+    json b = sorted_raw_map(*v);
+    // compose-go ThrottleDevice.Rate is UnitBytes: "1024k" → 1048576 (loader/tests TestBlkioConfig)
+    for (const char* f : {"device_read_bps", "device_read_iops", "device_write_bps", "device_write_iops"})
+      if (const tree* list = v->is_map() ? v->find(f) : nullptr; list && list->is_seq())
+        for (size_t i = 0; i < list->seq.size(); ++i)
+          if (const tree* r = list->seq[i].is_map() ? list->seq[i].find("rate") : nullptr)
+            b[f][i]["rate"] = bytes_value(*r, child_path(index_path(child_path(p("blkio_config"), f), i), "rate"));
+    j["blkio_config"] = std::move(b);
+  }
   put_list("cap_add", false);
   put_list("cap_drop", false);
   put_str("cgroup_parent");
@@ -211,7 +221,11 @@ json loader_state::service(const std::string& name, const tree& t, const std::st
     }
     j["devices"] = devices;
   }
-  put_list("dns", true);
+  if (auto* v = get("dns")) {  // compose-go loader/omitEmpty.go: empty dns entries (`dns: ${UNSET}`) go
+    auto l = string_list(*v, p("dns"), true);
+    l.erase(std::remove(l.begin(), l.end(), std::string()), l.end());
+    if (!l.empty()) j["dns"] = to_json_list(l);
+  }
   put_list("dns_opt", false);
   put_list("dns_search", true);
   put_str("dockerfile");
@@ -252,7 +266,15 @@ json loader_state::service(const std::string& name, const tree& t, const std::st
   put_list("external_links", false);
   if (auto* v = get("extra_hosts")) j["extra_hosts"] = hosts(*v, p("extra_hosts"));
   put_list("group_add", false);
-  put_raw("gpus");
+  if (auto* v = get("gpus")) {  // compose-go transformGpus: a string (`gpus: all`) is [{count: all}]
+    if (v->is_scalar()) {
+      json all = json::object();
+      all["count"] = -1;
+      j["gpus"] = json::array({all});
+    } else {
+      j["gpus"] = device_requests(*v, p("gpus"));
+    }
+  }
   put_str("hostname");
   if (auto* v = get("healthcheck")) j["healthcheck"] = healthcheck(*v, p("healthcheck"));
   put_str("image");
@@ -288,7 +310,15 @@ json loader_state::service(const std::string& name, const tree& t, const std::st
   put_bytes("memswap_limit", true);
   put_bytes("mem_swappiness", true);
   put_str("mac_address");
-  put_raw("models");
+  if (auto* v = get("models")) {  // compose-go transformStringSliceToMap: a list of names → name: null
+    if (v->is_seq()) {
+      json m = json::object();
+      for (size_t i = 0; i < v->seq.size(); ++i) m[str(v->seq[i], index_path(p("models"), i))] = nullptr;
+      j["models"] = std::move(m);
+    } else {
+      put_raw("models");
+    }
+  }
   put_str("net");
   put_str("network_mode");
   if (auto* v = get("networks")) {
@@ -317,6 +347,18 @@ json loader_state::service(const std::string& name, const tree& t, const std::st
   if (auto* v = get("scale")) j["scale"] = parse_int_in(*v, p("scale"), 0, int_max);
   if (auto* v = get("secrets")) {
     auto refs = file_refs(*v, p("secrets"));
+    // compose-go transform/defaults.go defaultSecretMount: a service secret without a `target` key
+    // (the short form, or the long form without one) mounts at /run/secrets/<source>.
+    for (size_t i = 0; i < refs.size() && i < v->seq.size(); ++i)
+      if (!v->seq[i].is_map() || !v->seq[i].find("target")) {
+        json with_target = json::object();  // in ServiceSecretConfig's order: source, target, uid, ...
+        for (auto& [k, val] : refs[i].items()) {
+          with_target[k] = val;
+          if (k == "source") with_target["target"] = "/run/secrets/" + val.get<std::string>();
+        }
+        if (!with_target.contains("target")) with_target["target"] = "/run/secrets/";
+        refs[i] = std::move(with_target);
+      }
     if (!refs.empty()) j["secrets"] = refs;
   }
   put_list("security_opt", false);
@@ -345,6 +387,7 @@ json loader_state::service(const std::string& name, const tree& t, const std::st
   }
   put_list("volumes_from", false);
   put_str("working_dir");
+  if (auto* v = get("pre_start")) j["pre_start"] = hooks(*v, p("pre_start"));
   if (auto* v = get("post_start")) j["post_start"] = hooks(*v, p("post_start"));
   if (auto* v = get("pre_stop")) j["pre_stop"] = hooks(*v, p("pre_stop"));
   add_extensions(j, t);

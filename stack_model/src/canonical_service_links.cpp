@@ -3,11 +3,43 @@
 
 namespace stackctl::model::detail::canon {
 
+// extra_hosts as compose-go types/hostList.go reads them: a host may have several addresses (IPv4
+// and IPv6 entries both kept), "host=ip1,ip2" in the list form is two entries, a mapping value may be
+// a list, "[::1]" loses its brackets; rendered as the sorted "host=ip" list (HostsList.MarshalJSON).
 json loader_state::hosts(const tree& t, const std::string& path) const {
-  auto m = mapping_or_list(t, path, ':');
-  json out = json::array();
-  for (auto& [k, v] : m) out.push_back(v ? k + "=" + *v : k);
-  return out;
+  std::vector<std::string> entries;
+  auto add = [&](const tree& at, const std::string& p, const std::string& host, std::string ip) {
+    if (host.empty() || host.find_first_of(":=") != std::string::npos)
+      fail(at, p, fmt::format("bad host name '{}'", host));
+    if (ip.size() > 2 && ip.front() == '[' && ip.back() == ']') ip = ip.substr(1, ip.size() - 2);
+    entries.push_back(host + "=" + ip);
+  };
+  if (t.is_map()) {
+    for (const auto& [host, v] : t.map) {
+      const std::string p = child_path(path, host);
+      if (v.is_seq()) {
+        for (size_t i = 0; i < v.seq.size(); ++i) {
+          const std::string ip_path = index_path(p, i);
+          add(v.seq[i], ip_path, host, map_value(v.seq[i], ip_path).value_or(""));
+        }
+      } else {
+        add(v, p, host, map_value(v, p).value_or(""));
+      }
+    }
+  } else if (t.is_seq()) {
+    for (size_t i = 0; i < t.seq.size(); ++i) {
+      const std::string p = index_path(path, i);
+      const std::string s = str(t.seq[i], p);
+      auto cut = s.find('=');
+      if (cut == std::string::npos) cut = s.find(':');
+      if (cut == std::string::npos) fail(t.seq[i], p, fmt::format("invalid additional host, missing IP: {}", s));
+      for (auto& ip : text::split(std::string_view(s).substr(cut + 1), ',')) add(t.seq[i], p, s.substr(0, cut), ip);
+    }
+  } else if (!t.is_null()) {
+    fail(t, path, "must be a list or a mapping");
+  }
+  std::sort(entries.begin(), entries.end());
+  return to_json_list(entries);
 }
 
 json loader_state::ulimits(const tree& t, const std::string& path) const {
@@ -108,6 +140,7 @@ json loader_state::depends_on(const tree& t, const std::string& path) const {
   return j;
 }
 
+// Lifecycle hooks (compose-go types/hooks.go ServiceHook): pre_start, post_start, pre_stop.
 json loader_state::hooks(const tree& t, const std::string& path) const {
   json out = json::array();
   if (!t.is_seq()) fail(t, path, "must be a list");
@@ -116,12 +149,15 @@ json loader_state::hooks(const tree& t, const std::string& path) const {
     const std::string p = index_path(path, i);
     json j = json::object();
     if (auto* v = h.find("command")) j["command"] = shell_command(*v, child_path(p, "command"));
+    if (auto* v = h.find("image")) j["image"] = str(*v, child_path(p, "image"));  // pre_start only (schema)
     if (auto* v = h.find("user")) j["user"] = str(*v, child_path(p, "user"));
     if (auto* v = h.find("privileged"); v && parse_bool(*v, child_path(p, "privileged"), &ctx.warnings))
       j["privileged"] = true;
     if (auto* v = h.find("working_dir")) j["working_dir"] = str(*v, child_path(p, "working_dir"));
     if (auto* v = h.find("environment"))
       j["environment"] = string_map_json(mapping_or_list(*v, child_path(p, "environment")), false);
+    if (auto* v = h.find("per_replica"); v && parse_bool(*v, child_path(p, "per_replica"), &ctx.warnings))
+      j["per_replica"] = true;
     out.push_back(std::move(j));
   }
   return out;

@@ -32,8 +32,10 @@ std::string loader_state::host_path(const std::string& p) const {
   if (s == "~" || starts_with(s, "~/")) s = home() + s.substr(1);
   else if (starts_with(s, "~")) s = home() + "/" + s.substr(1);
   if (!resolve() || is_windows_absolute(s)) return s;  // C:\data or \\server\share: compose-go leaves it
-  if (!s.empty() && s[0] != '/') s = ctx.working_dir + "/" + s;
-  return clean_path(s);
+  // An absolute path is kept as written, a trailing '/' too (compose-go maybeUnixPath); a relative
+  // one is joined onto the project directory and cleaned (filepath.Join).
+  if (s.empty() || s[0] == '/') return s;
+  return clean_path(ctx.working_dir + "/" + s);
 }
 
 bool loader_state::is_remote_context(const std::string& s) const {

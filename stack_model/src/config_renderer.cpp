@@ -209,6 +209,34 @@ json for_json(const json& v, int depth, bool struct_level) {
   return v;
 }
 
+// compose-go's structs carry their x-* keys as `Extensions ... json:"-"`: JSON drops them at every
+// level of a resource (YAML inlines them). Maps of user data (labels, environment, driver_opts, names
+// of networks or dependencies, ...) are Go maps: an x- key there is data and stays.
+bool is_data_map(const std::string& key) {
+  static const std::set<std::string> keys = {"labels",        "environment", "annotations", "args",
+                                             "driver_opts",   "options",     "sysctls",     "additional_contexts",
+                                             "aux_addresses", "storage_opt", "ulimits",     "networks",
+                                             "depends_on",    "models"};
+  return keys.count(key) > 0;
+}
+
+json without_extensions(const json& v, bool data) {
+  if (v.is_object()) {
+    json out = json::object();
+    for (auto& [k, child] : v.items()) {
+      if (!data && k.rfind("x-", 0) == 0) continue;
+      out[k] = without_extensions(child, !data && is_data_map(k));
+    }
+    return out;
+  }
+  if (v.is_array()) {
+    json out = json::array();
+    for (auto& item : v) out.push_back(without_extensions(item, false));
+    return out;
+  }
+  return v;
+}
+
 std::string go_escape(const std::string& s) {
   std::string out;
   out.reserve(s.size());
@@ -320,7 +348,7 @@ std::string render_json(const project& p) {
     const bool resources = k == "services" || k == "networks" || k == "volumes" || k == "secrets" || k == "configs";
     if (resources && v->is_object()) {
       json section = json::object();
-      for (auto& [name, item] : v->items()) section[name] = for_json(item, 1, true);
+      for (auto& [name, item] : v->items()) section[name] = without_extensions(for_json(item, 1, true), false);
       converted[k] = section;
     } else {
       converted[k] = for_json(*v, 0, false);

@@ -1,5 +1,6 @@
 #include "merge.hpp"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -27,19 +28,30 @@ bool is_service_field(const path_t& p, const char* field) {
 
 // Fields that are a mapping or a "KEY=VALUE" list: merged key by key.
 bool is_mapping_or_list(const path_t& p) {
-  for (const char* f : {"environment", "labels", "annotations", "sysctls", "extra_hosts"})
+  for (const char* f : {"environment", "labels", "annotations", "sysctls"})
     if (is_service_field(p, f)) return true;
   return match(p, {"services", "*", "build", "args"}) || match(p, {"services", "*", "build", "labels"}) ||
-         match(p, {"services", "*", "deploy", "labels"});
+         match(p, {"services", "*", "build", "additional_contexts"}) || match(p, {"services", "*", "deploy", "labels"});
 }
 
+// compose-go's override and mergeUlimit: the later file's value replaces the entry whole (an ulimit
+// {soft, hard} is never merged key by key).
 bool replaced_wholesale(const path_t& p) {
   return is_service_field(p, "command") || is_service_field(p, "entrypoint") ||
-         match(p, {"services", "*", "healthcheck", "test"});
+         match(p, {"services", "*", "healthcheck", "test"}) || match(p, {"services", "*", "ulimits", "*"});
+}
+
+// compose-go mergeToSequence: a single string is a one-item list, so two files' values are appended.
+bool string_is_a_sequence(const path_t& p) {
+  for (const char* f : {"env_file", "label_file", "dns", "dns_opt", "dns_search", "tmpfs"})
+    if (is_service_field(p, f)) return true;
+  return false;
 }
 
 // depends_on / networks may be a list of names: turn them into a mapping of name → null.
-bool list_to_map_field(const path_t& p) { return is_service_field(p, "depends_on") || is_service_field(p, "networks"); }
+bool list_to_map_field(const path_t& p) {
+  return is_service_field(p, "depends_on") || is_service_field(p, "networks") || is_service_field(p, "models");
+}
 
 tree to_keyed_map(const tree& t, char sep) {
   if (!t.is_seq()) return t;
@@ -137,6 +149,50 @@ std::string item_key(const path_t& p, const tree& item) {
 
 void merge_node(tree& base, tree over, path_t& p);
 
+// compose-go convertIntoSequence: a mapping becomes the sorted "host=ip" list (a list value one entry
+// per address, a null value the bare key); a list stays.
+tree host_sequence(const tree& t) {
+  if (!t.is_map()) return t;
+  tree list;
+  list.k = tree::kind::sequence;
+  list.where = t.where;
+  auto entry = [&](const std::string& text, const tree& at) {
+    tree s;
+    s.k = tree::kind::scalar;
+    s.is_string = true;
+    s.text = text;
+    s.where = at.where;
+    list.seq.push_back(std::move(s));
+  };
+  for (const auto& [k, v] : t.map) {
+    if (v.is_null()) entry(k, v);
+    else if (v.is_seq())
+      for (const auto& ip : v.seq) entry(k + "=" + ip.text, ip);
+    else entry(k + "=" + v.text, v);
+  }
+  std::sort(list.seq.begin(), list.seq.end(), [](const tree& a, const tree& b) { return a.text < b.text; });
+  return list;
+}
+
+// compose-go mergeExtraHosts: both as lists, the later file's entries appended unless already there.
+void merge_extra_hosts(tree& base, tree over) {
+  base = host_sequence(base);
+  over = host_sequence(over);
+  if (!base.is_seq() || !over.is_seq()) {
+    strip_tags(over);
+    base = std::move(over);
+    return;
+  }
+  const size_t before = base.seq.size();
+  for (auto& item : over.seq) {
+    strip_tags(item);
+    const bool present =
+        std::any_of(base.seq.begin(), base.seq.begin() + static_cast<std::ptrdiff_t>(before),
+                    [&](const tree& e) { return e.is_scalar() && item.is_scalar() && e.text == item.text; });
+    if (!present) base.seq.push_back(std::move(item));
+  }
+}
+
 void merge_maps(tree& base, tree over, path_t& p) {
   // Index the base keys so merging two large files (thousands of services) stays linear.
   std::unordered_map<std::string, size_t> index;
@@ -177,9 +233,24 @@ void merge_node(tree& base, tree over, path_t& p) {
     return;
   }
   if (is_mapping_or_list(p)) {
-    const char sep = is_service_field(p, "extra_hosts") ? ':' : '=';
-    base = to_keyed_map(base, sep);
-    over = to_keyed_map(over, sep);
+    base = to_keyed_map(base, '=');
+    over = to_keyed_map(over, '=');
+  }
+  if (is_service_field(p, "extra_hosts") || match(p, {"services", "*", "build", "extra_hosts"})) {
+    merge_extra_hosts(base, std::move(over));
+    return;
+  }
+  if (string_is_a_sequence(p)) {
+    auto wrap = [](tree& t) {
+      if (!t.is_scalar()) return;
+      tree list;
+      list.k = tree::kind::sequence;
+      list.where = t.where;
+      list.seq.push_back(t);
+      t = std::move(list);
+    };
+    wrap(base);
+    wrap(over);
   }
   if (list_to_map_field(p)) {
     const bool dependencies = is_service_field(p, "depends_on");

@@ -18,8 +18,21 @@ namespace {
 
 using environment_map = std::map<std::string, std::string, std::less<>>;
 
+// Absolute against `base`, normalised, without a trailing separator: "." and ".." normalise to
+// "/a/b/", whose filename() is empty, and the project name is the directory's base name (compose-go
+// cli/options.go makes the directory absolute before taking filepath.Base).
 fs::path absolute_from(const fs::path& base, const fs::path& p) {
-  return (p.is_absolute() ? p : base / p).lexically_normal();
+  fs::path out = (p.is_absolute() ? p : base / p).lexically_normal();
+  if (out.has_relative_path() && !out.has_filename()) out = out.parent_path();
+  return out;
+}
+
+// The caller's directory, absolute (a library caller may pass a relative one); none = "/".
+fs::path caller_directory(const fs::path& dir) {
+  if (dir.empty()) return "/";
+  std::error_code ec;
+  const fs::path abs = fs::absolute(dir, ec);
+  return absolute_from("/", ec ? dir : abs);
 }
 
 std::string value_of(const environment_map& env, std::string_view key) {
@@ -55,7 +68,7 @@ void decide_name(project_location& where, const std::optional<std::string>& flag
 class locator {
  public:
   locator(const load_options& options, env_file_reading reading) : options_(options), reading_(reading) {
-    where_.working_directory = options.current_directory.empty() ? fs::path("/") : options.current_directory;
+    where_.working_directory = caller_directory(options.current_directory);
     where_.environment.insert(options.environment.begin(), options.environment.end());
   }
 

@@ -196,10 +196,16 @@ class tree_maker {
         t.text = n.text;
         t.is_string = n.tag != "?" && t.tag.empty();  // yaml-cpp tags plain scalars "?", quoted ones "!"
         break;
-      case tree::kind::sequence:
+      case tree::kind::sequence: {
         t.seq.reserve(n.children.size());
-        for (const auto child : n.children) t.seq.push_back(make(child, depth + 1));
+        const std::size_t at = path_.size();
+        for (const auto child : n.children) {
+          path_ += "[" + std::to_string(t.seq.size()) + "]";
+          t.seq.push_back(make(child, depth + 1));
+          path_.resize(at);
+        }
         break;
+      }
       case tree::kind::mapping: make_mapping(n, t, depth); break;
     }
     return t;
@@ -223,10 +229,19 @@ class tree_maker {
       throw model_error("yaml: document contains excessive aliasing", blame(n));
   }
 
+  // A key is a string: a plain 123, true, 1.5 or ~ is refused as compose-go's
+  // convertToStringKeysRecursive does ("non-string key in services: 123"; TestNonStringKeys).
   std::string key_text(std::uint32_t index) const {
     const raw_node& key = resolved(index);
     if (key.k != tree::kind::scalar && key.k != tree::kind::null)
       throw model_error("mapping keys must be strings", where(nodes_[index]));
+    tree plain;
+    plain.k = key.k;
+    plain.text = key.text;
+    if (key.k == tree::kind::null || (key.tag == "?" && resolve_scalar(plain) != scalar_type::string))
+      throw model_error(fmt::format("non-string key {}: {}", path_.empty() ? "at top level" : "in " + path_,
+                                    key.k == tree::kind::null ? "<nil>" : key.text),
+                        where(nodes_[index]));
     return key.text;
   }
 
@@ -249,7 +264,10 @@ class tree_maker {
           throw model_error(fmt::format("mapping key \"{}\" already defined at line {}", keys[i],
                                         where(nodes_[n.children[2 * first->second]]).line),
                             where(nodes_[n.children[2 * i]]));
+        const std::size_t at = path_.size();
+        path_ += (at == 0 ? "" : ".") + keys[i];
         t.map.emplace_back(keys[i], make(value, depth + 1));
+        path_.resize(at);
         continue;
       }
       // YAML merge key: fold the anchored mapping(s) in; local keys and earlier merges win.
@@ -271,6 +289,7 @@ class tree_maker {
   std::size_t aliased_ = 0;
   int alias_depth_ = 0;
   const raw_node* alias_site_ = nullptr;
+  std::string path_;  // the dotted path of the node being made, for a non-string key's message
 };
 
 }  // namespace

@@ -70,6 +70,7 @@ TEST_F(config_flags, DefaultIsTheCanonicalYaml) {
                 "      front: null\n"
                 "    secrets:\n"
                 "      - source: token\n"
+                "        target: /run/secrets/token\n"
                 "  web:\n"
                 "    depends_on:\n"
                 "      api:\n"
