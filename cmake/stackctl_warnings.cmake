@@ -1,6 +1,9 @@
 # Compiler flags shared by every stackctl target: call stackctl_target_defaults(<target>).
 function(stackctl_target_defaults target)
-  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
+  # -Wconversion: every implicit narrowing (int64 → int, double → int, size_t → int ...) is
+  # written out, checked where the value can be out of range (in C++ it leaves sign changes of
+  # the same width alone: -Wsign-conversion is not part of it).
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wnon-virtual-dtor
                                            -Wold-style-cast -Wcast-align -Woverloaded-virtual
                                            # GCC 12 flags designated initializers that leave
                                            # members to their defaults — the idiom for our option structs.

@@ -12,6 +12,7 @@ packages=(
   docker-compose   # Debian's compose v1: the engine tests check that it sees stackctl's stacks
   ccache           # the test scripts' two builds (plain and sanitized) share compiled objects
   clang-format     # scripts/lint.sh: the tree keeps the root .clang-format
+  clang-tidy jq    # scripts/tidy.sh: the root .clang-tidy over compile_commands.json
 )
 
 missing=()

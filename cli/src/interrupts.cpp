@@ -1,7 +1,7 @@
 #include "interrupts.hpp"
 
 #include <pthread.h>
-#include <signal.h>
+#include <signal.h>  // NOLINT(modernize-deprecated-headers): POSIX sigset_t/sigwait, not in <csignal>
 
 namespace stackctl::cli {
 

@@ -64,25 +64,25 @@ std::string yaml_scalar(const std::string& s) {
 
 }  // namespace
 
-void extract_variables(std::string_view s, std::map<std::string, variable_use>& out) {
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '$' || i + 1 >= s.size()) continue;
-    const char next = s[i + 1];
+void extract_variables(std::string_view text, std::map<std::string, variable_use>& out) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '$' || i + 1 >= text.size()) continue;
+    const char next = text[i + 1];
     if (next == '$') {  // "$$" is a literal dollar
       ++i;
       continue;
     }
     if (name_start(next)) {
       size_t end = i + 1;
-      while (end < s.size() && name_char(s[end])) ++end;
-      add({std::string(s.substr(i + 1, end - i - 1)), {}, {}, false}, out);
+      while (end < text.size() && name_char(text[end])) ++end;
+      add({std::string(text.substr(i + 1, end - i - 1)), {}, {}, false}, out);
       i = end - 1;
       continue;
     }
     if (next != '{') continue;
-    const size_t close = closing_brace(s, i);
+    const size_t close = closing_brace(text, i);
     if (close == std::string_view::npos) return;  // an invalid template names no variable
-    const std::string_view body = s.substr(i + 2, close - i - 2);
+    const std::string_view body = text.substr(i + 2, close - i - 2);
     i = close;
     size_t n = 0;
     while (n < body.size() && name_char(body[n])) ++n;

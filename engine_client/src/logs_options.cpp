@@ -38,7 +38,8 @@ std::string format_timestamp(nanoseconds since_epoch) {
 }
 
 // Go's time.ParseDuration subset: one or more <number>[.<fraction>]<unit>, units ns us ms s m h.
-std::optional<nanoseconds> parse_duration(std::string_view text) {
+// Like Go's, a total past the int64 range of nanoseconds (~2562047h) is invalid, not wrapped.
+std::optional<nanoseconds> parse_duration(std::string_view text, const std::string& whole) {
   if (text.empty()) return std::nullopt;
   double total = 0;
   while (!text.empty()) {
@@ -64,6 +65,8 @@ std::optional<nanoseconds> parse_duration(std::string_view text) {
     if (end != number.c_str() + number.size()) return std::nullopt;
     total += value * scale;
   }
+  // 2^63 is exact in a double; anything at or past it (or inf) does not fit an int64.
+  if (!(total < 0x1p63)) invalid(whole);
   return nanoseconds(static_cast<std::int64_t>(total));
 }
 
@@ -127,7 +130,7 @@ std::string to_unix_timestamp(const std::string& value) {
   if (all_digits(text.substr(0, dot)) && (dot == std::string_view::npos || all_digits(text.substr(dot + 1)))) {
     return value;  // already unix seconds
   }
-  if (auto duration = parse_duration(text)) {
+  if (auto duration = parse_duration(text, value)) {
     const auto now = duration_cast<nanoseconds>(system_clock::now().time_since_epoch());
     return format_timestamp(now - *duration);
   }

@@ -196,6 +196,8 @@ env_derived read_derived(const reader& r, const tree& t, const std::string& path
   else if (!filter.empty()) r.fail(*t.find("filter"), path + ".filter", "unknown filter \"" + filter + "\" (slug)");
   if (auto n = r.number_field(t, "max_length", path)) {
     if (*n < 0 || *n != std::floor(*n)) r.fail(*t.find("max_length"), path + ".max_length", "must be a whole number");
+    // 2^64 and more do not fit a size_t: converting them would be undefined behaviour.
+    if (*n >= 0x1p64) r.fail(*t.find("max_length"), path + ".max_length", "must be less than 2^64");
     d.max_length = static_cast<std::size_t>(*n);
   }
   d.error = r.string_field(t, "error", path);

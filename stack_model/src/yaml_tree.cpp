@@ -163,10 +163,10 @@ class raw_document final : public YAML::EventHandler {
 // may come from alias expansion, falling to 10% from 4,000,000 nodes on. A billion-laughs file is
 // refused after a few thousand nodes; a template reused by a few services never comes close.
 double allowed_alias_ratio(std::size_t decoded) {
-  constexpr double low = 400000, high = 4000000;
+  constexpr std::size_t low = 400000, high = 4000000;
   if (decoded <= low) return 0.99;
   if (decoded >= high) return 0.10;
-  return 0.99 - 0.89 * ((static_cast<double>(decoded) - low) / (high - low));
+  return 0.99 - 0.89 * (static_cast<double>(decoded - low) / static_cast<double>(high - low));
 }
 
 // The tree of one raw document: aliases expanded within the budget and the depth limit, merge

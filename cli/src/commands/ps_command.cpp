@@ -2,6 +2,7 @@
 // compose's JSON (one object per line).
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <memory>
@@ -39,12 +40,12 @@ std::string human_duration(std::chrono::seconds d) {
   const auto minutes = seconds / 60;
   if (minutes == 1) return "About a minute";
   if (minutes < 60) return fmt::format("{} minutes", minutes);
-  const auto hours = static_cast<long long>(static_cast<double>(seconds) / 3600.0 + 0.5);
+  const auto hours = std::llround(static_cast<double>(seconds) / 3600.0);  // docker: int(h + 0.5)
   if (hours == 1) return "About an hour";
   if (hours < 48) return fmt::format("{} hours", hours);
-  if (hours < 24 * 7 * 2) return fmt::format("{} days", hours / 24);
-  if (hours < 24 * 30 * 2) return fmt::format("{} weeks", hours / 24 / 7);
-  if (hours < 24 * 365 * 2) return fmt::format("{} months", hours / 24 / 30);
+  if (hours < 24LL * 7 * 2) return fmt::format("{} days", hours / 24);
+  if (hours < 24LL * 30 * 2) return fmt::format("{} weeks", hours / 24 / 7);
+  if (hours < 24LL * 365 * 2) return fmt::format("{} months", hours / 24 / 30);
   return fmt::format("{} years", seconds / 3600 / 24 / 365);
 }
 
@@ -95,7 +96,7 @@ nlohmann::ordered_json to_json(const deploy::ps_row& r, bool trunc) {
                           {"PublishedPort", p.public_port.value_or(0)},
                           {"Protocol", p.type}});
   std::vector<std::string> labels, mounts;
-  for (const auto& [k, v] : r.labels) labels.push_back(k + "=" + v);
+  for (const auto& [k, v] : r.labels) labels.push_back(fmt::format("{}={}", k, v));
   int local_volumes = 0;
   for (const auto& m : r.mounts) {
     const std::string name = m.name.empty() ? m.source : m.name;

@@ -19,6 +19,6 @@ std::string_view to_string(deploy_error_kind kind) {
 }
 
 deploy_error::deploy_error(deploy_error_kind kind, std::string message)
-    : std::runtime_error(std::move(message)), kind_(kind) {}
+    : std::runtime_error(message), kind_(kind) {}  // runtime_error copies: it has no string&&
 
 }  // namespace stackctl::deploy

@@ -67,6 +67,17 @@ engine::restart_policy restart(const model::service& s) {
 
 std::optional<std::int64_t> nonzero(const std::optional<std::int64_t>& v) { return v && *v != 0 ? v : std::nullopt; }
 
+// cpus → NanoCpus (cpus × 10⁹). The model takes any float32, so a count of CPUs past the int64
+// range of nano-CPUs (~9.2e9 CPUs) is an error here rather than an unchecked conversion
+// (undefined behaviour; llround's result is unspecified and was sent as a negative NanoCpus).
+std::int64_t nano_cpus(double cpus, const model::service& s) {
+  const double nanos = std::round(cpus * 1e9);
+  if (!(nanos > -0x1p63 && nanos < 0x1p63))  // ±2^63 exactly: the int64 range, NaN excluded
+    throw deploy_error(deploy_error_kind::invalid,
+                       fmt::format("service \"{}\": cpus {} is out of range (at most 9223372036 CPUs)", s.name, cpus));
+  return static_cast<std::int64_t>(nanos);
+}
+
 // compose's getDeployResources: the service-level fields, then deploy.resources limits (memory,
 // cpus, pids) and reservations (memory, devices) override them when set.
 void add_resources(const model::service& s, engine::resources& r) {
@@ -78,14 +89,14 @@ void add_resources(const model::service& s, engine::resources& r) {
   r.cpu_period = nonzero(s.cpu_period);
   r.cpu_quota = nonzero(s.cpu_quota);
   r.cpu_shares = nonzero(s.cpu_shares);
-  if (s.cpus && *s.cpus != 0) r.nano_cpus = static_cast<std::int64_t>(std::llround(*s.cpus * 1e9));
+  if (s.cpus && *s.cpus != 0) r.nano_cpus = nano_cpus(*s.cpus, s);
   if (!s.cpuset.empty()) r.cpuset_cpus = s.cpuset;
   r.device_cgroup_rules = s.device_cgroup_rules;
   r.pids_limit = nonzero(s.pids_limit);
   if (!s.deploy) return;
   if (const auto& l = s.deploy->limits) {
     if (l->memory_bytes && *l->memory_bytes != 0) r.memory = l->memory_bytes;
-    if (l->cpus && *l->cpus != 0) r.nano_cpus = static_cast<std::int64_t>(std::llround(*l->cpus * 1e9));
+    if (l->cpus && *l->cpus != 0) r.nano_cpus = nano_cpus(*l->cpus, s);
     if (l->pids && *l->pids > 0) r.pids_limit = l->pids;
   }
   if (const auto& res = s.deploy->reservations) {  // cpus reservations are swarm-only
@@ -93,7 +104,7 @@ void add_resources(const model::service& s, engine::resources& r) {
     for (const auto& d : res->devices) {  // GPUs and other driver devices
       engine::device_request dr;
       dr.driver = d.driver;
-      if (d.count) dr.count = static_cast<int>(*d.count);
+      dr.count = d.count;
       dr.device_ids = d.device_ids;
       if (!d.capabilities.empty()) dr.capabilities.push_back(d.capabilities);
       dr.options = d.options;

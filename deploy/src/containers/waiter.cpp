@@ -40,7 +40,8 @@ std::string exit_detail(engine_ref engine, const engine::container_inspect& c) {
 
 }  // namespace
 
-void wait_for_condition(engine_ref engine, const wait_request& w, const progress_sink& progress) {
+void wait_for_condition(engine_ref engine, const wait_request& request, const progress_sink& progress) {
+  const wait_request& w = request;
   if (w.condition == model::dependency_condition::started) return;  // ordering only
   auto deadline = w.timeout ? std::optional(std::chrono::steady_clock::now() + *w.timeout) : std::nullopt;
   std::vector<bool> done(w.container_ids.size(), false);

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "deploy_test_support.hpp"
+#include "stackctl/deploy/deploy_error.hpp"
 #include "stackctl/deploy/engine_requests.hpp"
 
 namespace stackctl::deploy {
@@ -307,6 +308,47 @@ TEST(ContainerSpec, DeployResourcesOverrideTheServiceLevelFields) {
   EXPECT_FALSE(plain.memory || plain.memory_swap || plain.nano_cpus || plain.cpu_shares || plain.pids_limit ||
                plain.memory_swappiness || plain.cpuset_cpus);
   EXPECT_EQ(plain.oom_kill_disable, false);
+}
+
+// A GPU count reaches the engine as the model has it: "all" and -1 as -1, a count past int32 as
+// itself (it was narrowed to int on the way: 4294967295 wrapped to -1, "all devices").
+TEST(ContainerSpec, GpuCountsAreSentUnnarrowed) {
+  temp_dir d;
+  auto p = load_project(d, R"(services:
+  all: {image: busybox, deploy: {resources: {reservations: {devices: [{capabilities: [gpu], count: all}]}}}}
+  minus: {image: busybox, deploy: {resources: {reservations: {devices: [{capabilities: [gpu], count: -1}]}}}}
+  big: {image: busybox, deploy: {resources: {reservations: {devices: [{capabilities: [gpu], count: 4294967295}]}}}}
+  none: {image: busybox, deploy: {resources: {reservations: {devices: [{capabilities: [gpu]}]}}}}
+)");
+  auto count_of = [&](const std::string& svc) {
+    EXPECT_EQ(request_for(p, svc).host.resources.device_requests.size(), 1u) << svc;
+    return to_json(request_for(p, svc), v141)["HostConfig"]["DeviceRequests"][0]["Count"];
+  };
+  EXPECT_EQ(count_of("all"), -1);
+  EXPECT_EQ(count_of("minus"), -1);
+  EXPECT_EQ(count_of("big"), 4294967295LL);
+  EXPECT_EQ(count_of("none"), -1);  // compose: no count and no ids → all
+}
+
+// cpus is a float32 in the model; × 10⁹ it can leave the int64 range of NanoCpus. That was an
+// unchecked conversion (undefined; a negative NanoCpus in practice); now a typed error.
+TEST(ContainerSpec, CpusPastTheNanoCpusRangeIsAnInvalidError) {
+  temp_dir d;
+  auto p = load_project(d, R"(services:
+  huge: {image: busybox, cpus: 1e10}
+  limit: {image: busybox, deploy: {resources: {limits: {cpus: "3e38"}}}}
+  most: {image: busybox, cpus: 8e9}
+)");
+  for (const char* svc : {"huge", "limit"}) {
+    try {
+      request_for(p, svc);
+      ADD_FAILURE() << "accepted " << svc;
+    } catch (const deploy_error& e) {
+      EXPECT_EQ(e.kind(), deploy_error_kind::invalid) << svc;
+      EXPECT_THAT(e.what(), ::testing::HasSubstr("cpus")) << svc;
+    }
+  }
+  EXPECT_EQ(request_for(p, "most").host.resources.nano_cpus, 8'000'000'000'000'000'000);
 }
 
 TEST(ContainerSpec, MacAddressIsTheContainersBelow144AndTheEndpointsFrom144) {

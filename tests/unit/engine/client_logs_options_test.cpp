@@ -49,6 +49,22 @@ TEST(LogsTimestamp, GarbageIsInvalid) {
   }
 }
 
+// A duration past int64 nanoseconds (Go's limit, ~2562047h47m) was converted from double
+// unchecked: undefined behaviour, in practice a timestamp centuries in the future. Now invalid, as
+// Go's ParseDuration says; the largest duration that fits still counts back from now.
+TEST(LogsTimestamp, DurationPastTheInt64RangeIsInvalid) {
+  for (const char* bad : {"2562048h", "3000000h", "9999999999999999999999s", "1000000000000000000000ns"}) {
+    try {
+      to_unix_timestamp(bad);
+      ADD_FAILURE() << "accepted " << bad;
+    } catch (const engine_error& e) {
+      EXPECT_EQ(e.kind(), error_kind::invalid) << bad;
+    }
+  }
+  const double longest = std::stod(to_unix_timestamp("2562047h"));
+  EXPECT_NEAR(longest, now_seconds() - 2562047.0 * 3600, 2);
+}
+
 TEST(WaitCondition, WireNames) {
   EXPECT_EQ(to_string(wait_condition::not_running), "not-running");
   EXPECT_EQ(to_string(wait_condition::next_exit), "next-exit");

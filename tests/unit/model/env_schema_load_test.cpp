@@ -84,6 +84,16 @@ TEST(EnvSchemaLoad, ErrorsNameFileLineAndPath) {
   EXPECT_THAT(schema_error("derived: [{key: X, when: sometimes}]\n"),
               HasSubstr("derived[0].when: must be always, empty or unset"));
   EXPECT_THAT(schema_error("derived: [{key: X, filter: upper}]\n"), HasSubstr("derived[0].filter: unknown filter"));
+  // max_length is converted to a size_t: negative, fractional and too large values are located
+  // errors (a huge one was converted unchecked: undefined behaviour).
+  EXPECT_THAT(schema_error("derived: [{key: X, max_length: -3}]\n"),
+              HasSubstr("derived[0].max_length: must be a whole number"));
+  EXPECT_THAT(schema_error("derived: [{key: X, max_length: 2.5}]\n"),
+              HasSubstr("derived[0].max_length: must be a whole number"));
+  EXPECT_THAT(schema_error("derived: [{key: X, max_length: 1e30}]\n"),
+              HasSubstr("derived[0].max_length: must be less than 2^64"));
+  EXPECT_THAT(schema_error("derived: [{key: X, max_length: 18446744073709551616}]\n"),
+              HasSubstr("derived[0].max_length: must be less than 2^64"));
   EXPECT_THAT(schema_error("dotenv_overrides_shell: maybe\n"),
               HasSubstr("dotenv_overrides_shell: must be true or false"));
   EXPECT_THAT(schema_error("schema_version: 2\n"), HasSubstr("unsupported schema_version"));

@@ -35,7 +35,7 @@ std::string divergence(const plan_builder& b, const engine::container_summary& c
     for (const auto& k : changed) keys += (keys.empty() ? "" : ", ") + k;
     why.push_back(keys.empty() ? "config hash changed" : "config hash changed: " + keys);
   }
-  if (!d.image_id.empty() && c.label(labels::image) != d.image_id) why.push_back("image changed");
+  if (!d.image_id.empty() && c.label(labels::image) != d.image_id) why.emplace_back("image changed");
   // A running container that is not attached to every network of its service.
   if (c.run_state() == engine::container_run_state::running && d.s.network_mode.empty() && !c.networks.empty())
     for (const auto& [key, sn] : d.s.networks)

@@ -64,8 +64,9 @@ void recreate(plan_builder& b, const std::string& key, const model::network& n) 
 void plan_networks(plan_builder& b) {
   for (const auto& [key, n] : b.p.networks) {
     if (n.external) continue;
+    // An init-capture, not the binding itself: clang before 16 cannot capture a structured binding.
     auto found = std::find_if(b.observed.networks.begin(), b.observed.networks.end(),
-                              [&](const engine::network_inspect& o) { return o.name == n.name; });
+                              [&name = n.name](const engine::network_inspect& o) { return o.name == name; });
     if (found == b.observed.networks.end()) {
       action a;
       a.op = operation::create_network;

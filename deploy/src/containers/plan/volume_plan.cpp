@@ -14,8 +14,9 @@ namespace stackctl::deploy::planning {
 void plan_volumes(plan_builder& b) {
   for (const auto& [key, v] : b.p.volumes) {
     if (v.external) continue;
+    // An init-capture, not the binding itself: clang before 16 cannot capture a structured binding.
     auto found = std::find_if(b.observed.volumes.begin(), b.observed.volumes.end(),
-                              [&](const engine::volume& o) { return o.name == v.name; });
+                              [&name = v.name](const engine::volume& o) { return o.name == name; });
     if (found == b.observed.volumes.end()) {
       action a;
       a.op = operation::create_volume;

@@ -16,7 +16,7 @@ struct api_version {
 
   std::string to_string() const;  // "1.41"
 
-  friend constexpr auto operator<=>(const api_version&, const api_version&) = default;
+  friend constexpr auto operator<=>(const api_version&, const api_version&) = default;  // NOLINT(modernize-use-nullptr)
 };
 
 // The versions this client models. Older daemons are refused; newer ones are spoken to at kMax.

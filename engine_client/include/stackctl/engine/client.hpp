@@ -1,7 +1,8 @@
 #pragma once
 // The Docker Engine API client. Owns the transport for the daemon's address (plain POSIX sockets
-// for unix://, libcurl — dlopen'ed on first use — for tcp:// and TLS) and hands out the grouped
-// interfaces (moby's interface.go style):
+// for unix://; for tcp:// and TLS libcurl, which is never linked: the first client made for a tcp
+// host dlopen()s it, once per process) and hands out the grouped interfaces (moby's interface.go
+// style):
 //
 //   stackctl::engine::client docker;                 // options from DOCKER_HOST & co.
 //   docker.system().ping();
@@ -28,7 +29,8 @@ namespace stackctl::engine {
 
 class client {
  public:
-  // Parses options.host (engine_error(connection) for unsupported forms). Makes no request.
+  // Parses options.host (engine_error(connection) for unsupported forms) and, for a tcp host,
+  // loads libcurl (engine_error(connection) when it cannot be loaded). Makes no request.
   explicit client(client_options options = client_options::from_env());
   ~client();
   client(client&&) noexcept;

@@ -1,5 +1,6 @@
 #pragma once
 // HostConfig.DeviceRequests[] (API 1.40): GPUs and other driver-managed devices (`--gpus`).
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -11,7 +12,7 @@ namespace stackctl::engine {
 
 struct device_request {
   std::string driver;                                  // "nvidia", or empty for any
-  std::optional<int> count;                            // -1: all devices
+  std::optional<std::int64_t> count;                   // -1: all devices (Go int, as the engine)
   std::vector<std::string> device_ids;                 // DeviceIDs
   std::vector<std::vector<std::string>> capabilities;  // OR of ANDs: [["gpu"]]
   std::map<std::string, std::string> options;
