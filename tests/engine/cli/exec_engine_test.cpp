@@ -33,10 +33,10 @@ class CliExec : public engine_test {
 
   void SetUp() override {
     engine_test::SetUp();
-    std::ofstream(dir_.path() / "compose.yaml")
-        << fmt::format("services:\n  box:\n    image: {}\n    command: [sh, -c, \"trap 'exit 0' TERM; sleep 3600 & wait\"]\n"
-                       "    working_dir: /tmp\n    environment: {{FROM_FILE: yes-it-is}}\n",
-                       kBusyboxImage);
+    std::ofstream(dir_.path() / "compose.yaml") << fmt::format(
+        "services:\n  box:\n    image: {}\n    command: [sh, -c, \"trap 'exit 0' TERM; sleep 3600 & wait\"]\n"
+        "    working_dir: /tmp\n    environment: {{FROM_FILE: yes-it-is}}\n",
+        kBusyboxImage);
     const auto r = run({"up", "-d", "--wait", "--wait-timeout", "60", "--pull", "never"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
   }

@@ -14,19 +14,19 @@ namespace stackctl::deploy {
 
 struct exec_options {
   std::string service;
-  int index = 1;                          // the container number (`--index`)
-  std::vector<std::string> command;       // run as is (no shell)
-  std::vector<std::string> environment;   // "KEY=VALUE" (`-e`)
-  std::string working_dir;                // `-w`; empty: the container's
-  std::string user;                       // `-u`; empty: the container's
+  int index = 1;                         // the container number (`--index`)
+  std::vector<std::string> command;      // run as is (no shell)
+  std::vector<std::string> environment;  // "KEY=VALUE" (`-e`)
+  std::string working_dir;               // `-w`; empty: the container's
+  std::string user;                      // `-u`; empty: the container's
   bool privileged = false;
-  bool tty = false;          // a pseudo-terminal: output is raw, stderr merged into it
-  bool interactive = true;   // the command's stdin is `exec_streams::input_fd`
-  bool detach = false;       // `-d`: start it and return 0
+  bool tty = false;         // a pseudo-terminal: output is raw, stderr merged into it
+  bool interactive = true;  // the command's stdin is `exec_streams::input_fd`
+  bool detach = false;      // `-d`: start it and return 0
 };
 
 struct exec_streams {
-  int input_fd = -1;  // read until its end, then the command's stdin is closed; -1: no input
+  int input_fd = -1;                          // read until its end, then the command's stdin is closed; -1: no input
   std::function<void(std::string_view)> out;  // stdout (everything, with a TTY)
   std::function<void(std::string_view)> err;  // stderr
   // Called once the command runs, with the function that resizes its TTY (height, width).
