@@ -20,6 +20,25 @@ std::string read_compose_file(const fs::path& file) {
   return std::move(*content);
 }
 
+void document_merge::add(tree doc) {
+  if (empty_) {
+    if (!keep_tags_) strip_tags(doc);
+    merged_ = std::move(doc);
+    empty_ = false;
+  } else {
+    merge_documents(merged_, std::move(doc));
+  }
+}
+
+tree read_other_compose_file(const fs::path& file, const variable_lookup& lookup, document_loading& loading) {
+  document_merge merged(/*keep_tags=*/true);
+  for (tree& doc : parse_yaml_documents(read_compose_file(file), file.string())) {
+    if (loading.options.interpolate) interpolate_tree(doc, lookup, "", loading.warnings);
+    merged.add(std::move(doc));
+  }
+  return std::move(merged.result());
+}
+
 void interpolate_tree(tree& t, const variable_lookup& lookup, const std::string& path,
                       std::vector<std::string>& warnings) {
   if (t.is_scalar()) {
@@ -55,11 +74,8 @@ void resolve_references(tree& doc, const std::string& file_name, const include_s
     return load_project_documents(files, included, loading);
   });
   const auto lookup = lookup_in(scope.environment);
-  extends_files other{scope.project_dir, [&](const fs::path& file) {
-                        tree t = parse_yaml(read_compose_file(file), file.string());
-                        if (loading.options.interpolate) interpolate_tree(t, lookup, "", loading.warnings);
-                        return t;
-                      }};
+  extends_files other{scope.project_dir,
+                      [&](const fs::path& file) { return read_other_compose_file(file, lookup, loading); }};
   apply_extends(doc, file_name, other);
 }
 
@@ -74,22 +90,17 @@ void check_document(tree& doc, std::vector<std::string>& warnings) {
 
 tree load_project_documents(const std::vector<fs::path>& files, const include_scope& scope, document_loading& loading) {
   const auto lookup = lookup_in(scope.environment);
-  tree merged;
-  merged.k = tree::kind::mapping;
-  for (size_t i = 0; i < files.size(); ++i) {
-    const std::string name = files[i].string();
-    tree doc = parse_yaml(read_compose_file(files[i]), name);
-    if (loading.options.interpolate) interpolate_tree(doc, lookup, "", loading.warnings);
-    resolve_references(doc, name, scope, loading);
-    if (i == 0) {
-      strip_tags(doc);
-      merged = std::move(doc);
-    } else {
-      merge_documents(merged, std::move(doc));
+  document_merge merged;
+  for (const auto& file : files) {
+    const std::string name = file.string();
+    for (tree& doc : parse_yaml_documents(read_compose_file(file), name)) {
+      if (loading.options.interpolate) interpolate_tree(doc, lookup, "", loading.warnings);
+      resolve_references(doc, name, scope, loading);
+      merged.add(std::move(doc));
     }
   }
-  check_document(merged, loading.warnings);
-  return merged;
+  check_document(merged.result(), loading.warnings);
+  return std::move(merged.result());
 }
 
 }  // namespace stackctl::model::detail

@@ -31,9 +31,29 @@ void resolve_references(tree& doc, const std::string& file_name, const include_s
 // Compose Specification's schema (compose_schema.hpp).
 void check_document(tree& doc, std::vector<std::string>& warnings);
 
-// The files of one project (absolute paths) read, resolved and merged in order.
+// Documents merged in order, as compose-go merges each document of each file into one model: the
+// first is taken as it is, each later one laid over it. The first keeps its `!reset`/`!override`
+// tags only when `keep_tags` (an extends base, whose tags still apply to the service extending it).
+class document_merge {
+ public:
+  explicit document_merge(bool keep_tags = false) : keep_tags_(keep_tags) { merged_.k = tree::kind::mapping; }
+  void add(tree doc);
+  tree& result() { return merged_; }
+
+ private:
+  tree merged_;
+  bool keep_tags_;
+  bool empty_ = true;
+};
+
+// The files of one project (absolute paths) read, resolved and merged in order, document by document.
 tree load_project_documents(const std::vector<std::filesystem::path>& files, const include_scope& scope,
                             document_loading& loading);
+
+// A compose file read from another one (an `extends: {file: ...}` base): its documents parsed,
+// interpolated when the loading says so, and merged.
+tree read_other_compose_file(const std::filesystem::path& file, const variable_lookup& lookup,
+                             document_loading& loading);
 
 // The text of a compose file; throws model_error "open <file>: no such file or directory".
 std::string read_compose_file(const std::filesystem::path& file);

@@ -47,20 +47,21 @@ project load(const load_options& options, const project_location& where) {
     files.push_back({f, f == "-" ? options.stdin_content : detail::read_compose_file(f)});
 
   // 4. Parse every file; decide the project name before interpolating the bodies.
-  std::vector<tree> trees;
+  std::vector<std::vector<tree>> trees;  // per file, its documents
   trees.reserve(files.size());
-  for (auto& f : files) trees.push_back(detail::parse_yaml(f.content, f.name));
+  for (auto& f : files) trees.push_back(detail::parse_yaml_documents(f.content, f.name));
 
   const auto lookup = lookup_in(env);
   std::string name = where.project_name;
   if (where.name_source == project_name_source::directory) {  // a `name:` in the files comes before the directory's
     std::string from_files;
-    for (auto& t : trees)
-      if (auto* n = t.find("name")) {
-        tree copy = *n;
-        if (options.interpolate) detail::interpolate_tree(copy, lookup, "name", warnings);
-        if (copy.is_scalar() && !copy.text.empty()) from_files = normalize_project_name(copy.text);
-      }
+    for (auto& documents : trees)
+      for (auto& t : documents)
+        if (auto* n = t.find("name")) {
+          tree copy = *n;
+          if (options.interpolate) detail::interpolate_tree(copy, lookup, "name", warnings);
+          if (copy.is_scalar() && !copy.text.empty()) from_files = normalize_project_name(copy.text);
+        }
     if (!from_files.empty()) name = std::move(from_files);
     if (name.empty()) throw model_error("project name must not be empty");
   }
@@ -70,20 +71,15 @@ project load(const load_options& options, const project_location& where) {
   // 5. Per file: interpolate, import its includes, resolve its extends, then merge into the accumulated model.
   const detail::include_scope scope{workdir, env, {}};
   detail::document_loading loading{options, warnings};
-  tree merged;
-  merged.k = tree::kind::mapping;
-  for (size_t i = 0; i < trees.size(); ++i) {
-    if (options.interpolate) detail::interpolate_tree(trees[i], body_lookup, "", warnings);
-    detail::resolve_references(trees[i], files[i].name, scope, loading);
-    if (i == 0) {
-      detail::strip_tags(trees[0]);
-      merged = std::move(trees[0]);
-    } else {
-      detail::merge_documents(merged, std::move(trees[i]));
+  detail::document_merge merged;
+  for (size_t i = 0; i < trees.size(); ++i)
+    for (tree& doc : trees[i]) {
+      if (options.interpolate) detail::interpolate_tree(doc, body_lookup, "", warnings);
+      detail::resolve_references(doc, files[i].name, scope, loading);
+      merged.add(std::move(doc));
     }
-  }
-  detail::check_document(merged, warnings);
-  if (merged.map.empty()) throw model_error("empty compose file", {files.front().name});
+  detail::check_document(merged.result(), warnings);
+  if (merged.result().map.empty()) throw model_error("empty compose file", {files.front().name});
 
   // 6. Profiles: --profile, else COMPOSE_PROFILES.
   detail::canonical_context ctx;
@@ -107,10 +103,10 @@ project load(const load_options& options, const project_location& where) {
 
   json doc;
   if (options.interpolate) {
-    doc = detail::canonicalize(merged, ctx);
+    doc = detail::canonicalize(merged.result(), ctx);
   } else {
     detail::canonical_context lenient = ctx;
-    doc = detail::raw_model(merged, lenient);
+    doc = detail::raw_model(merged.result(), lenient);
   }
   result.active_profiles.assign(ctx.active_profiles.begin(), ctx.active_profiles.end());
   warnings.insert(warnings.end(), ctx.warnings.begin(), ctx.warnings.end());

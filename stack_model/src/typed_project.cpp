@@ -46,21 +46,23 @@ std::optional<std::int64_t> bytes(const json& j, const char* k) {
 }
 bool b(const json& j, const char* k) { return j.contains(k) && j[k].is_boolean() && j[k].get<bool>(); }
 
+device_request typed_device_request(const json& d) {
+  device_request dr;
+  dr.capabilities = list(d, "capabilities");
+  dr.driver = s(d, "driver");
+  if (d.contains("count")) dr.count = d["count"].get<std::int64_t>();
+  dr.device_ids = list(d, "device_ids");
+  dr.options = smap(d, "options");
+  return dr;
+}
+
 resource typed_resource(const json& r) {
   resource out;
   if (r.contains("cpus")) out.cpus = r["cpus"].get<double>();
   out.memory_bytes = bytes(r, "memory");
   if (r.contains("pids")) out.pids = r["pids"].get<std::int64_t>();
   if (r.contains("devices"))
-    for (auto& d : r["devices"]) {
-      device_request dr;
-      dr.capabilities = list(d, "capabilities");
-      dr.driver = s(d, "driver");
-      if (d.contains("count")) dr.count = d["count"].get<std::int64_t>();
-      dr.device_ids = list(d, "device_ids");
-      dr.options = smap(d, "options");
-      out.devices.push_back(std::move(dr));
-    }
+    for (auto& d : r["devices"]) out.devices.push_back(typed_device_request(d));
   return out;
 }
 
@@ -238,6 +240,8 @@ service typed_service(const std::string& name, const json& j) {
   sv.dns_search = list(j, "dns_search");
   sv.dns_opt = list(j, "dns_opt");
   sv.extra_hosts = list(j, "extra_hosts");
+  if (j.contains("gpus"))
+    for (auto& g : j["gpus"]) sv.gpus.push_back(typed_device_request(g));
   sv.sysctls = smap(j, "sysctls");
   if (j.contains("ulimits"))
     for (auto& [k, v] : j["ulimits"].items()) {

@@ -294,43 +294,70 @@ class tree_maker {
 
 }  // namespace
 
-tree parse_yaml(const std::string& content, const std::string& file_name) {
-  check_input_text(content, file_name, input_kind::yaml);
-  text_buffer buffer(content);
-  std::istream in(&buffer);
-  raw_document first(file_name);
-  try {
-    YAML::Parser parser(in);
-    if (!parser.HandleNextDocument(first) || first.empty()) {
-      tree empty;
-      empty.k = tree::kind::mapping;
-      empty.where = {file_name, 0, 0};
-      return empty;
-    }
-    // yaml-cpp 0.7 consumes nothing for a token that cannot start a node at document level (a ','
-    // or '?' outside any collection, e.g. after a closed `[...]`) and reports an empty document
-    // there, again and again: its LoadAll loops forever. A document that starts where the one
-    // before it started is that case; three documents are enough to tell it from a real second one.
-    YAML::Mark previous = first.start();
-    std::optional<YAML::Mark> second;
-    for (int document = 2; document <= 3; ++document) {
-      raw_document next(file_name);
-      if (!parser.HandleNextDocument(next)) break;
-      if (next.start().pos == previous.pos)
-        throw model_error(
-            document == 2 ? "yaml: did not find expected node content" : "yaml: did not find expected <document start>",
-            at(next.start(), file_name));
-      if (!second) second = next.start();
-      previous = next.start();
-    }
-    if (second) throw model_error("multiple YAML documents in one file are not supported", at(*second, file_name));
-  } catch (const YAML::Exception& e) {
-    throw model_error("yaml: " + e.msg, at(e.mark, file_name));
-  }
-  tree t = tree_maker(first, file_name).make(0, 0);
+namespace {
+
+tree empty_mapping(const std::string& file_name, YAML::Mark where) {
+  tree empty;
+  empty.k = tree::kind::mapping;
+  empty.where = at(where, file_name);
+  return empty;
+}
+
+tree document_tree(const raw_document& doc, const std::string& file_name) {
+  if (doc.empty()) return empty_mapping(file_name, doc.start());
+  tree t = tree_maker(doc, file_name).make(0, 0);
   if (t.is_null()) t.k = tree::kind::mapping;
   if (!t.is_map()) throw model_error("top-level object must be a mapping", t.where);
   return t;
+}
+
+// Every document of the stream, and where each starts (its `---`, or its first node).
+std::vector<tree> parse_stream(const std::string& content, const std::string& file_name,
+                               std::vector<source_location>& starts) {
+  check_input_text(content, file_name, input_kind::yaml);
+  text_buffer buffer(content);
+  std::istream in(&buffer);
+  std::vector<raw_document> raw;  // every document read before any is built: a syntax error comes first
+  try {
+    YAML::Parser parser(in);
+    std::optional<YAML::Mark> previous;
+    for (std::size_t n = 1;; ++n) {
+      raw_document next(file_name);
+      if (!parser.HandleNextDocument(next)) break;
+      // yaml-cpp 0.7 consumes nothing for a token that cannot start a node at document level (a ','
+      // or '?' outside any collection, e.g. after a closed `[...]`) and reports an empty document
+      // there, again and again: its LoadAll loops forever. A document that starts where the one
+      // before it started is that case.
+      if (previous && next.start().pos == previous->pos)
+        throw model_error(
+            n == 2 ? "yaml: did not find expected node content" : "yaml: did not find expected <document start>",
+            at(next.start(), file_name));
+      previous = next.start();
+      starts.push_back(at(next.start(), file_name));
+      raw.push_back(std::move(next));
+    }
+  } catch (const YAML::Exception& e) {
+    throw model_error("yaml: " + e.msg, at(e.mark, file_name));
+  }
+  std::vector<tree> documents;
+  documents.reserve(std::max<std::size_t>(raw.size(), 1));
+  for (const auto& doc : raw) documents.push_back(document_tree(doc, file_name));
+  if (documents.empty()) documents.push_back(empty_mapping(file_name, YAML::Mark()));
+  return documents;
+}
+
+}  // namespace
+
+std::vector<tree> parse_yaml_documents(const std::string& content, const std::string& file_name) {
+  std::vector<source_location> starts;
+  return parse_stream(content, file_name, starts);
+}
+
+tree parse_yaml(const std::string& content, const std::string& file_name) {
+  std::vector<source_location> starts;
+  auto documents = parse_stream(content, file_name, starts);
+  if (documents.size() > 1) throw model_error("multiple YAML documents in one file are not supported", starts[1]);
+  return std::move(documents.front());
 }
 
 scalar_type resolve_scalar(const tree& t) {

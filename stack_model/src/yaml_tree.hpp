@@ -40,10 +40,15 @@ struct tree_entry {
   tree second;        // its value
 };
 
-// Parses one YAML document: the single entry point of every YAML file the model reads (compose
-// files, env schemas). Throws model_error, located at file:line:column, on a syntax error, on text
-// that is not UTF-8 or over 64 MiB (input_guard.hpp), on nesting deeper than 200, on more than
-// 500,000 nodes, on excessive aliasing (go-yaml's budget) and on a second document.
+// Parses a YAML stream: the single entry point of every YAML file the model reads. Throws
+// model_error, located at file:line:column, on a syntax error, on text that is not UTF-8 or over
+// 64 MiB (input_guard.hpp), and, per document, on nesting deeper than 200, on more than 500,000
+// nodes, on excessive aliasing (go-yaml's budget) and on a top level that is not a mapping. A
+// compose file may hold several documents (`---`), merged in order as compose-go does; an empty
+// stream or document is an empty mapping.
+std::vector<tree> parse_yaml_documents(const std::string& content, const std::string& file_name);
+
+// The same for a file of exactly one document (the env schema): a second one is an error.
 tree parse_yaml(const std::string& content, const std::string& file_name);
 
 // The scalar's type as YAML 1.2 (core schema, like go-yaml) resolves a plain scalar.

@@ -78,6 +78,45 @@ std::int64_t nano_cpus(double cpus, const model::service& s) {
   return static_cast<std::int64_t>(nanos);
 }
 
+// deploy.resources: limits (memory, cpus, pids) and reservations (memory, devices) override the
+// service-level values when set.
+void add_deploy_resources(const model::deploy_config& d, const model::service& s, engine::resources& r) {
+  if (const auto& l = d.limits) {
+    if (l->memory_bytes && *l->memory_bytes != 0) r.memory = l->memory_bytes;
+    if (l->cpus && *l->cpus != 0) r.nano_cpus = nano_cpus(*l->cpus, s);
+    if (l->pids && *l->pids > 0) r.pids_limit = l->pids;
+  }
+  if (const auto& res = d.reservations) {  // cpus reservations are swarm-only
+    if (res->memory_bytes && *res->memory_bytes != 0) r.memory_reservation = res->memory_bytes;
+    for (const auto& device : res->devices) {  // GPUs and other driver devices
+      engine::device_request dr;
+      dr.driver = device.driver;
+      dr.count = device.count;
+      dr.device_ids = device.device_ids;
+      if (!device.capabilities.empty()) dr.capabilities.push_back(device.capabilities);
+      dr.options = device.options;
+      if (!dr.count && dr.device_ids.empty()) dr.count = -1;  // compose: no count, no ids → all
+      r.device_requests.push_back(std::move(dr));
+    }
+  }
+}
+
+// compose's getDeployResources: each `gpus` entry after the reservations, with "gpu" added to its
+// capabilities (`gpus: all` is one entry of count -1).
+void add_gpu_requests(const model::service& s, engine::resources& r) {
+  for (const auto& g : s.gpus) {
+    engine::device_request dr;
+    dr.driver = g.driver;
+    dr.count = g.count;
+    dr.device_ids = g.device_ids;
+    auto caps = g.capabilities;
+    caps.emplace_back("gpu");
+    dr.capabilities.push_back(std::move(caps));
+    dr.options = g.options;
+    r.device_requests.push_back(std::move(dr));
+  }
+}
+
 // compose's getDeployResources: the service-level fields, then deploy.resources limits (memory,
 // cpus, pids) and reservations (memory, devices) override them when set.
 void add_resources(const model::service& s, engine::resources& r) {
@@ -93,25 +132,8 @@ void add_resources(const model::service& s, engine::resources& r) {
   if (!s.cpuset.empty()) r.cpuset_cpus = s.cpuset;
   r.device_cgroup_rules = s.device_cgroup_rules;
   r.pids_limit = nonzero(s.pids_limit);
-  if (!s.deploy) return;
-  if (const auto& l = s.deploy->limits) {
-    if (l->memory_bytes && *l->memory_bytes != 0) r.memory = l->memory_bytes;
-    if (l->cpus && *l->cpus != 0) r.nano_cpus = nano_cpus(*l->cpus, s);
-    if (l->pids && *l->pids > 0) r.pids_limit = l->pids;
-  }
-  if (const auto& res = s.deploy->reservations) {  // cpus reservations are swarm-only
-    if (res->memory_bytes && *res->memory_bytes != 0) r.memory_reservation = res->memory_bytes;
-    for (const auto& d : res->devices) {  // GPUs and other driver devices
-      engine::device_request dr;
-      dr.driver = d.driver;
-      dr.count = d.count;
-      dr.device_ids = d.device_ids;
-      if (!d.capabilities.empty()) dr.capabilities.push_back(d.capabilities);
-      dr.options = d.options;
-      if (!dr.count && dr.device_ids.empty()) dr.count = -1;  // compose: no count, no ids → all
-      r.device_requests.push_back(std::move(dr));
-    }
-  }
+  if (s.deploy) add_deploy_resources(*s.deploy, s, r);
+  add_gpu_requests(s, r);
 }
 
 // compose's getLinks: for `svc[:alias]`, every container of svc as "<container>:<alias>",

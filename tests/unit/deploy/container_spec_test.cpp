@@ -330,6 +330,35 @@ TEST(ContainerSpec, GpuCountsAreSentUnnarrowed) {
   EXPECT_EQ(count_of("none"), -1);  // compose: no count and no ids → all
 }
 
+// `gpus:` (compose v2.24+) reaches the engine as device requests after deploy's reservations, each
+// with "gpu" added to its capabilities; `gpus: all` is one request for every device.
+TEST(ContainerSpec, GpusBecomeDeviceRequestsWithTheGpuCapability) {
+  temp_dir d;
+  auto p = load_project(d, R"(services:
+  all: {image: busybox, gpus: all}
+  listed:
+    image: busybox
+    gpus:
+      - {driver: nvidia, device_ids: ["0", "3"], capabilities: [compute], options: {v: "1"}}
+      - {count: 2}
+    deploy: {resources: {reservations: {devices: [{driver: cdi, device_ids: [vendor.com/gpu=0], capabilities: [cdi]}]}}}
+)");
+  const auto all = to_json(request_for(p, "all"), v141)["HostConfig"]["DeviceRequests"];
+  ASSERT_EQ(all.size(), 1u) << all.dump();
+  EXPECT_EQ(all[0]["Count"], -1);
+  EXPECT_EQ(all[0]["Capabilities"], nlohmann::json::parse(R"([["gpu"]])"));
+  const auto listed = request_for(p, "listed").host.resources.device_requests;
+  ASSERT_EQ(listed.size(), 3u);
+  EXPECT_EQ(listed[0].driver, "cdi");  // the reservation first, untouched
+  EXPECT_EQ(listed[0].capabilities, (std::vector<std::vector<std::string>>{{"cdi"}}));
+  EXPECT_EQ(listed[1].driver, "nvidia");
+  EXPECT_THAT(listed[1].device_ids, ElementsAre("0", "3"));
+  EXPECT_EQ(listed[1].capabilities, (std::vector<std::vector<std::string>>{{"compute", "gpu"}}));
+  EXPECT_EQ(listed[1].options.at("v"), "1");
+  EXPECT_EQ(listed[2].count, 2);
+  EXPECT_EQ(listed[2].capabilities, (std::vector<std::vector<std::string>>{{"gpu"}}));
+}
+
 // cpus is a float32 in the model; × 10⁹ it can leave the int64 range of NanoCpus. That was an
 // unchecked conversion (undefined; a negative NanoCpus in practice); now a typed error.
 TEST(ContainerSpec, CpusPastTheNanoCpusRangeIsAnInvalidError) {

@@ -90,16 +90,19 @@ TEST(YamlGuard, EnvSchemaWithATrailingCommaFixture) {
   EXPECT_EQ(bounded_error([&] { parse_env_schema(text, file); }), "");
 }
 
-TEST(YamlGuard, SecondDocumentIsRefusedWhereItStarts) {
+// A compose file may hold several documents (they merge, loader_rules_test.cpp); an env schema is
+// one document, and a second one is refused where it starts.
+TEST(YamlGuard, SecondDocumentOfAnEnvSchemaIsRefusedWhereItStarts) {
+  EXPECT_EQ(bounded_error([] { parse_env_schema("variables: {}\n---\nvariables: {}\n", "schema.yaml"); }),
+            "schema.yaml:2:1: multiple YAML documents in one file are not supported");
   temp_project t;
-  EXPECT_THAT(compose_error(t, "services: {}\n---\nservices: {}\n"),
-              EndsWith("compose.yaml:2:1: multiple YAML documents in one file are not supported"));
-  EXPECT_THAT(compose_error(t, "services: {}\n---\na: 1\n---\nb: 2\n"),
-              EndsWith("compose.yaml:2:1: multiple YAML documents in one file are not supported"));
+  EXPECT_EQ(compose_error(t, "services: {}\n---\na: 1\n---\nb: 2\n"),
+            (t.dir() / "compose.yaml").string() + ":3:4: a: additional properties 'a' not allowed");
   EXPECT_EQ(compose_error(t, "---\nservices: {}\n...\n# done\n"), "");
   EXPECT_THAT(compose_error(t, ""),
               EndsWith("compose.yaml: empty compose file"));  // parsed, then refused as compose v2
   EXPECT_THAT(compose_error(t, "# nothing but a comment\n"), EndsWith("compose.yaml: empty compose file"));
+  EXPECT_THAT(compose_error(t, "---\n---\n"), EndsWith("compose.yaml: empty compose file"));
 }
 
 TEST(YamlGuard, BillionLaughsFixtureIsExcessiveAliasing) {

@@ -134,6 +134,7 @@ struct service {
   bool privileged = false, read_only = false, tty = false, stdin_open = false;
   std::vector<std::string> cap_add, cap_drop, security_opt, dns, dns_search, dns_opt;
   std::vector<std::string> extra_hosts;  // "host=ip" as compose renders them
+  std::vector<device_request> gpus;      // `gpus`: device requests (`all` = one with count -1)
   std::map<std::string, std::string> sysctls;
   std::map<std::string, ulimit> ulimits;
   std::optional<std::int64_t> shm_size;
