@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh Debian machine: installs the dependencies, checks the formatting
 # (scripts/lint.sh), builds with warnings as
-# errors, starts a Docker engine when none answers, builds the test images, runs all ctest labels
+# errors, runs clang-tidy's profile over the library and CLI sources (scripts/tidy.sh; its result
+# cache keeps a warm run to the preprocessing of each TU), starts a Docker engine when none answers, builds the test images, runs all ctest labels
 # (unit, conformance, mock, engine — the engine tests against the real dockerd, never skipped),
 # then builds the find_package consumer against the installed package, and finally runs the
 # sanitizer build (scripts/run-sanitizers.sh; STACKCTL_SKIP_SANITIZERS=1 leaves it out).
@@ -21,6 +22,7 @@ source "$root/scripts/build-env.sh"
 
 cmake -S "$root" -B "$build" "${stackctl_cmake_args[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build "$build" -j "$jobs"
+bash "$root/scripts/tidy.sh" "$build"
 
 bash "$root/scripts/start-engine.sh"
 bash "$root/scripts/build-test-images.sh" "$build"

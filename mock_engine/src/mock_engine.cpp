@@ -14,6 +14,7 @@
 #include <regex>
 #include <stdexcept>
 #include <thread>
+#include <tuple>
 #include <utility>
 
 #include <fmt/format.h>
@@ -30,7 +31,11 @@ using detail::reply_spec;
 struct version_pair {
   int major = 0;
   int minor = 0;
-  auto operator<=>(const version_pair&) const = default;
+  // Compared as a tuple; spelled out because clang-tidy flags the literal 0 a defaulted <=> compares with.
+  auto operator<=>(const version_pair& other) const {
+    return std::tie(major, minor) <=> std::tie(other.major, other.minor);
+  }
+  bool operator==(const version_pair& other) const = default;
 };
 
 std::optional<version_pair> parse_version(const std::string& text) {

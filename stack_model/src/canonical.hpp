@@ -31,10 +31,10 @@ struct canonical_context {
 };
 
 // Builds the canonical project document (the disabled services go to ctx.disabled_services). Throws model_error.
-json canonicalize(const tree& merged, canonical_context& ctx);
+json canonicalize(const tree& root, canonical_context& ctx);
 
 // The raw merged model for `--no-interpolate` (sorted keys, paths resolved, default network).
-json raw_model(const tree& merged, canonical_context& ctx);
+json raw_model(const tree& root, canonical_context& ctx);
 
 // YAML scalar → JSON value by YAML 1.2 core-schema resolution.
 json scalar_value(const tree& t);

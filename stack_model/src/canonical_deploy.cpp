@@ -48,7 +48,7 @@ json loader_state::healthcheck(const tree& t, const std::string& path) const {
   const auto engine_duration = [&](const char* f, const char* engine_name) {
     if (const tree* v = t.find(f)) {
       const auto d = duration_of(*v, child_path(path, f));
-      if (d != d.zero() && d < std::chrono::milliseconds(1))
+      if (d != std::chrono::nanoseconds::zero() && d < std::chrono::milliseconds(1))
         fail(*v, child_path(path, f), fmt::format("{} in Healthcheck cannot be less than 1ms", engine_name));
       j[f] = format_duration(d);
     }

@@ -81,7 +81,7 @@ void resolve_references(tree& doc, const std::string& file_name, const include_s
 
 void check_document(tree& doc, std::vector<std::string>& warnings) {
   if (doc.find("version")) {
-    warnings.push_back(
+    warnings.emplace_back(
         "the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion");
     doc.erase("version");
   }

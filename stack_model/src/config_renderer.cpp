@@ -412,7 +412,8 @@ std::string volume_config_hash(const project& p, const std::string& key) {
   if (!doc.contains("volumes") || !doc["volumes"].contains(key)) throw std::out_of_range("no such volume: " + key);
   json v = for_json(doc["volumes"][key], 1, true);
   if (v.is_null()) v = json::object();
-  if (!v.contains("driver") || v["driver"] == "") v["driver"] = "local";
+  if (!v.contains("driver") || (v["driver"].is_string() && v["driver"].get_ref<const std::string&>().empty()))
+    v["driver"] = "local";
   return sha256_hex(v.dump());
 }
 

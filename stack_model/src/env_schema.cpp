@@ -246,7 +246,7 @@ std::map<std::string, std::string, std::less<>> env_schema::preset_values(std::s
 
 fs::path env_schema::example_path() const {
   if (example_file.empty()) return {};
-  const fs::path p(example_file);
+  fs::path p(example_file);
   if (p.is_absolute() || file.empty()) return p;
   return (file.parent_path() / p).lexically_normal();
 }

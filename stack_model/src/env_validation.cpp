@@ -108,7 +108,7 @@ std::string check_env_value(const env_var& var, std::string_view raw) {
       std::size_t start = 0;
       while (true) {
         const auto comma = value.find(',', start);
-        if (trim(value.substr(start, comma == std::string_view::npos ? value.npos : comma - start)).empty())
+        if (trim(value.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start)).empty())
           return fmt::format("{} must be a comma-separated list without empty entries, got \"{}\"", var.key, value);
         if (comma == std::string_view::npos) return {};
         start = comma + 1;

@@ -108,13 +108,12 @@ volume_spec parse_volume_spec(std::string_view spec) {
     }
     if (c == '$' && i + 1 < spec.size() && spec[i + 1] == '{') {
       ++in_substitution;
-      buffer.append(c);
     } else if (c == '}' && in_substitution > 0) {
       --in_substitution;
-      buffer.append(c);
-    } else if (is_windows_drive(buffer.first, buffer.count, c)) {
-      buffer.append(c);
-    } else if ((c == ':' || c == end_of_spec) && in_substitution == 0) {
+    }
+    const bool separator =
+        (c == ':' || c == end_of_spec) && in_substitution == 0 && !is_windows_drive(buffer.first, buffer.count, c);
+    if (separator) {
       if (const char* error = populate_field(c, buffer, volume))
         throw volume_spec_error("invalid spec: " + std::string(spec) + ": " + error);
       buffer.clear();

@@ -2,10 +2,10 @@
 // default when stdin is one (`-T` turns it off): the local terminal in raw mode for the session,
 // its size sent at the start and on SIGWINCH. The command's exit code becomes stackctl's.
 #include <pthread.h>
-#include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <functional>
 #include <memory>

@@ -252,11 +252,8 @@ http_response curl_transport::perform(const http_request& request) {
       if (host_.kind == docker_host::transport_kind::unix_socket && err == 0) {
         // libcurl did not say why: look at the socket ourselves.
         struct stat info {};
-        if (::stat(host_.socket_path.c_str(), &info) != 0) {
+        if (::stat(host_.socket_path.c_str(), &info) != 0 || ::access(host_.socket_path.c_str(), R_OK | W_OK) != 0)
           err = errno;
-        } else if (::access(host_.socket_path.c_str(), R_OK | W_OK) != 0) {
-          err = errno;
-        }
       }
       throw cannot_connect(where, err, request);
     }

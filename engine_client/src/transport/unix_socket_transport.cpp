@@ -31,7 +31,7 @@ using clock = std::chrono::steady_clock;
 
 constexpr std::size_t kMaxIdleConnections = 8;
 constexpr std::size_t kMaxHeadBytes = 1 << 20;
-constexpr std::size_t kReadSize = 64 * 1024;
+constexpr std::size_t kReadSize = std::size_t{64} * 1024;
 
 // Why an exchange ended early. perform() turns it into `cancelled`, a retry or an engine_error.
 struct exchange_failure {

@@ -27,6 +27,6 @@ struct env_problem {
 std::vector<env_problem> validate_env(const env_schema& schema, const dotenv_file& dotenv);
 
 // The check of one value against its variable (after use_default); empty when it is fine.
-std::string check_env_value(const env_var& var, std::string_view value);
+std::string check_env_value(const env_var& var, std::string_view raw);
 
 }  // namespace stackctl::model
