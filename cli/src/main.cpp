@@ -8,6 +8,7 @@
 #include "global_options.hpp"
 #include "plugin_mode.hpp"
 #include "stackctl/engine/client_version.hpp"
+#include "unknown_command.hpp"
 
 int main(int argc, char** argv) {
   using stackctl::cli::exit_code;
@@ -60,6 +61,7 @@ int main(int argc, char** argv) {
   stackctl::cli::register_ps_command(app, globals);
   stackctl::cli::register_logs_command(app, globals);
   stackctl::cli::register_exec_command(app, globals);
+  stackctl::cli::register_run_command(app, globals);
   stackctl::cli::register_lifecycle_commands(app, globals);
   stackctl::cli::register_pull_command(app, globals);
   stackctl::cli::register_env_command(app, globals);
@@ -72,6 +74,10 @@ int main(int argc, char** argv) {
   } catch (const CLI::RuntimeError& e) {
     return e.get_exit_code();  // a command's own exit status (attached `up` after Ctrl-C: 130)
   } catch (const CLI::ParseError& e) {
+    if (const auto unknown = stackctl::cli::unknown_command_message(app)) {
+      fmt::print(stderr, "{}\n", *unknown);
+      return static_cast<int>(exit_code::usage);
+    }
     const int code = app.exit(e);  // prints help/version or the usage error
     return code == 0 ? 0 : static_cast<int>(exit_code::usage);
   } catch (...) {

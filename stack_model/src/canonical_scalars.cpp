@@ -1,6 +1,7 @@
 // Scalar and list values of the merged tree: numbers, booleans, strings, string lists and maps, shell words, raw
 // values.
 #include "canonical_loader.hpp"
+#include "stackctl/model/service_overrides.hpp"
 
 namespace stackctl::model::detail::canon {
 
@@ -98,48 +99,11 @@ json to_json_list(const std::vector<std::string>& v) {
 }
 
 std::vector<std::string> shell_split(const std::string& s, const tree& t, const std::string& path) {
-  std::vector<std::string> out;
-  std::string cur;
-  bool in_word = false, single = false, dbl = false, escaped = false;
-  for (char c : s) {
-    if (escaped) {
-      cur += c;
-      escaped = false;
-      in_word = true;
-      continue;
-    }
-    if (c == '\\' && !single) {
-      escaped = true;
-      continue;
-    }
-    if (single) {
-      if (c == '\'') single = false;
-      else cur += c;
-      continue;
-    }
-    if (dbl) {
-      if (c == '"') dbl = false;
-      else cur += c;
-      continue;
-    }
-    if (c == '\'') {
-      single = true;
-      in_word = true;
-    } else if (c == '"') {
-      dbl = true;
-      in_word = true;
-    } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      if (in_word) out.push_back(cur);
-      cur.clear();
-      in_word = false;
-    } else {
-      cur += c;
-      in_word = true;
-    }
+  try {
+    return parse_command_line(s);
+  } catch (const model_error& e) {
+    fail(t, path, e.message());
   }
-  if (single || dbl || escaped) fail(t, path, fmt::format("invalid command line string: {}", s));
-  if (in_word) out.push_back(cur);
-  return out;
 }
 
 json shell_command(const tree& t, const std::string& path) {

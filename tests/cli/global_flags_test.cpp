@@ -148,5 +148,33 @@ TEST_F(global_flags, VersionFlagAndHelp) {
 
 TEST_F(global_flags, MissingSubcommandIsUsageError) { EXPECT_EQ(run({}).exit_code, 2); }
 
+TEST_F(global_flags, AnUnknownCommandIsNamedWithTheClosestKnownOne) {
+  auto r = run({"exce", "web", "sh"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "stackctl: unknown command \"exce\"; did you mean \"exec\"? (stackctl --help lists them)\n");
+  r = run({"-p", "demo", "upp", "-d"});  // after global flags too
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("unknown command \"upp\"; did you mean \"up\"?"));
+  r = run({"frobnicate"});  // nothing near: no guess
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "stackctl: unknown command \"frobnicate\" (stackctl --help lists the commands)\n");
+}
+
+TEST_F(global_flags, RunRefusesBadFlagsBeforeTouchingAnything) {
+  dir.write("compose.yaml", "services:\n  web:\n    image: nginx\n");
+  auto r = run({"run", "--service-ports", "-p", "80", "web"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("--service-ports and --publish are incompatible"));
+  r = run({"run", "-p", "99999", "web"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_THAT(r.err, HasSubstr("invalid port \"99999\""));
+  r = run({"run", "-l", "novalue", "web"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_THAT(r.err, HasSubstr("label must be set as KEY=VALUE"));
+  r = run({"run"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("requires a SERVICE"));
+}
+
 }  // namespace
 }  // namespace stackctl::cli::testing

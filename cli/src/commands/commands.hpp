@@ -17,6 +17,7 @@ void register_logs_command(CLI::App& app, const global_options& globals);
 void register_lifecycle_commands(CLI::App& app, const global_options& globals);
 void register_pull_command(CLI::App& app, const global_options& globals);
 void register_exec_command(CLI::App& app, const global_options& globals);
+void register_run_command(CLI::App& app, const global_options& globals);
 // The env schema commands (docs/env-schema.md): env example|check|init, doctor.
 void register_env_command(CLI::App& app, const global_options& globals);
 void register_doctor_command(CLI::App& app, const global_options& globals);

@@ -1,22 +1,19 @@
 // `stackctl exec`: a command in a service's running container (docker compose exec). A TTY by
 // default when stdin is one (`-T` turns it off): the local terminal in raw mode for the session,
 // its size sent at the start and on SIGWINCH. The command's exit code becomes stackctl's.
-#include <pthread.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <stop_token>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "../deploy_target.hpp"
 #include "../engine_connection.hpp"
+#include "../session_signals.hpp"
 #include "../terminal.hpp"
 #include "commands.hpp"
 #include "stackctl/deploy/exec.hpp"
@@ -37,54 +34,6 @@ void write_all(std::FILE* f, std::string_view piece) {
   std::fwrite(piece.data(), 1, piece.size(), f);
   std::fflush(f);
 }
-
-// SIGWINCH, SIGTERM and SIGHUP for the session, received by a thread with sigwait (never work in
-// a handler): a resize is forwarded, a termination ends the session so the terminal is restored.
-class session_signals {
- public:
-  session_signals(std::function<void()> on_resize, std::stop_source& stop) : on_resize_(std::move(on_resize)) {
-    const sigset_t set = watched();
-    pthread_sigmask(SIG_BLOCK, &set, &previous_);
-    thread_ = std::thread([this, &stop] {
-      const sigset_t wait_set = watched();
-      for (;;) {
-        int sig = 0;
-        if (sigwait(&wait_set, &sig) != 0) continue;
-        if (sig == SIGUSR1) return;
-        if (sig == SIGWINCH) {
-          std::lock_guard lock(mutex_);
-          if (on_resize_) on_resize_();
-          continue;
-        }
-        received_ = sig;
-        stop.request_stop();
-      }
-    });
-  }
-  ~session_signals() {
-    pthread_kill(thread_.native_handle(), SIGUSR1);
-    thread_.join();
-    pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
-  }
-  void set_resize(std::function<void()> f) {
-    std::lock_guard lock(mutex_);
-    on_resize_ = std::move(f);
-  }
-  int received() const { return received_.load(); }
-
- private:
-  static sigset_t watched() {
-    sigset_t set;
-    sigemptyset(&set);
-    for (int s : {SIGWINCH, SIGTERM, SIGHUP, SIGUSR1}) sigaddset(&set, s);
-    return set;
-  }
-  std::mutex mutex_;
-  std::function<void()> on_resize_;
-  std::atomic<int> received_{0};
-  sigset_t previous_{};
-  std::thread thread_;
-};
 
 int run_exec(const global_options& globals, const exec_flags& f, const std::vector<std::string>& args) {
   if (args.empty()) throw CLI::ValidationError("exec", "requires a SERVICE and a COMMAND");
@@ -112,11 +61,12 @@ int run_exec(const global_options& globals, const exec_flags& f, const std::vect
   streams.err = [](std::string_view piece) { write_all(stderr, piece); };
   if (!o.tty) return deploy::exec(engine, target.name, o, streams);
 
+  // SIGTERM/SIGHUP end the session (the terminal is restored); the command keeps running.
   std::stop_source stop;
+  session_signals signals({SIGTERM, SIGHUP}, [&stop](int) { stop.request_stop(); });
   std::function<void(int, int)> resize;
-  session_signals signals({}, stop);
-  streams.on_started = [&](const std::function<void(int, int)>& r) {
-    resize = r;
+  streams.on_started = [&](const deploy::session_control& control) {
+    resize = control.resize;
     auto send_size = [&resize] {
       if (const auto size = terminal_size(STDOUT_FILENO)) resize(size->first, size->second);
     };
@@ -129,7 +79,7 @@ int run_exec(const global_options& globals, const exec_flags& f, const std::vect
     code = deploy::exec(engine, target.name, o, streams, stop.get_token());
     signals.set_resize({});
   }
-  if (signals.received() != 0) return 128 + signals.received();
+  if (signals.last_signal() != 0) return 128 + signals.last_signal();
   return code;
 }
 
@@ -140,7 +90,7 @@ void register_exec_command(CLI::App& app, const global_options& globals) {
   auto f = std::make_shared<exec_flags>();
   cmd->add_flag("-d,--detach", f->detach, "Run the command in the background");
   cmd->add_flag("-T,--no-TTY", f->no_tty, "Do not allocate a pseudo-TTY (the default when stdin is not a terminal)");
-  cmd->add_option("-e,--env", f->env, "Set an environment variable (KEY=VALUE)");
+  cmd->add_option("-e,--env", f->env, "Set an environment variable (KEY=VALUE)")->allow_extra_args(false);
   cmd->add_option("-w,--workdir", f->workdir, "The working directory of the command");
   cmd->add_option("-u,--user", f->user, "Run the command as this user");
   cmd->add_option("--index", f->index, "The container of the service, when it has several (1-based)")

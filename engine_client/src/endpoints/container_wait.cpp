@@ -18,13 +18,18 @@ std::string_view to_string(wait_condition condition) {
 
 namespace detail {
 
-container_wait_result container_endpoints::wait(std::string_view id, wait_condition condition, std::stop_token stop) {
+container_wait_result container_endpoints::wait(std::string_view id, wait_condition condition, std::stop_token stop,
+                                                const std::function<void()>& on_waiting) {
   query q;
   q.add("condition", to_string(condition));
   http_request request = core_.request("POST", "/containers/" + escape_path(id) + "/wait" + q.str());
   // The daemon answers only when the condition is met: no total timeout.
   request.timeout.reset();
   request.stop = stop;
+  if (on_waiting)
+    request.on_head = [&](const http_response& head) {
+      if (is_success(head.status)) on_waiting();
+    };
   const http_response response = core_.send(request);
   const std::string path = request.target.substr(0, request.target.find('?'));
   if (response.cancelled) {

@@ -34,11 +34,14 @@ class container_endpoints final : public container_api {
   void remove(std::string_view id, const container_remove_options& options) override;
   container_inspect inspect(std::string_view id) override;
   std::vector<container_summary> list(const container_list_options& options) override;
-  container_wait_result wait(std::string_view id, wait_condition condition, std::stop_token stop) override;
+  container_wait_result wait(std::string_view id, wait_condition condition, std::stop_token stop,
+                             const std::function<void()>& on_waiting) override;
   void rename(std::string_view id, std::string_view new_name) override;
   void logs(std::string_view id, const logs_options& options, const log_sink& sink, std::stop_token stop) override;
   void put_archive(std::string_view id, std::string_view path, std::string tar,
                    const copy_to_container_options& options) override;
+  std::unique_ptr<hijacked_stream> attach(std::string_view id, const container_attach_options& options) override;
+  void resize(std::string_view id, int height, int width) override;
 
  private:
   bool has_tty(std::string_view id);

@@ -45,6 +45,18 @@ std::size_t on_header(char* buffer, std::size_t size, std::size_t count, void* u
     }
     return total;
   }
+  if (line.empty()) {  // the end of a head: the final one unless interim (1xx)
+    const long status = state->response->status;
+    if (state->request->on_head && (status < 100 || status >= 200)) {
+      try {
+        state->request->on_head(*state->response);
+      } catch (...) {
+        state->error = std::current_exception();
+        return 0;  // CURLE_WRITE_ERROR ends the transfer
+      }
+    }
+    return total;
+  }
   state->response->add_header_line(line);
   return total;
 }

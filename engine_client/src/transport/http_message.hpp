@@ -15,6 +15,8 @@
 
 namespace stackctl::engine::detail {
 
+struct http_response;
+
 struct http_request {
   std::string method = "GET";  // GET, HEAD, POST, PUT, DELETE
   std::string target;          // "/v1.41/containers/json?all=1", already escaped
@@ -29,6 +31,10 @@ struct http_request {
   std::optional<std::chrono::milliseconds> timeout;
   // Set → the body of a 2xx response goes here as it arrives instead of into response.body.
   std::function<void(std::string_view)> on_body;
+  // Set → called once the final reply's status line and headers have arrived, before its body
+  // (`POST /containers/{id}/wait` flushes its head once the wait is registered). Runs on the
+  // transport's thread; what it throws propagates as from on_body.
+  std::function<void(const http_response&)> on_head;
   std::stop_token stop;
 };
 

@@ -334,6 +334,7 @@ bool exchange(int fd, const io_waiter& waiter, const http_request& request, cons
     throw;
   }
   progress.received = reader.received();
+  if (request.on_head) request.on_head(response);
   const body_sink sink{request, response};
   const auto connection = response.header("connection");
   bool reusable = !http10 && !send_failure && !(connection && lower(*connection) == "close");

@@ -1,16 +1,9 @@
 // `stackctl exec` against the real dockerd (label `engine`): what a user at a terminal and a
-// script piping through it see. The TTY session runs under a real pseudo-terminal (forkpty): the
+// script piping through it see. The TTY session runs under a real pseudo-terminal (pty_session): the
 // prompt comes back, the window size reaches `stty size`, the exit code is the shell's, and the
 // terminal's settings are the same afterwards.
-#include <poll.h>
-#include <pty.h>
-#include <sys/ioctl.h>
-#include <sys/wait.h>
-#include <termios.h>
-#include <unistd.h>
 
 #include <chrono>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -22,6 +15,7 @@
 
 #include "engine_fixture.hpp"
 #include "process.hpp"
+#include "pty_session.hpp"
 #include "stackctl/engine/filters.hpp"
 
 namespace stackctl::testing {
@@ -79,7 +73,8 @@ TEST_F(CliExec, OutputStderrAndExitCodesArePassedThrough) {
 }
 
 TEST_F(CliExec, FlagsReachTheCommand) {
-  const auto r = run({"exec", "-T", "-e", "ADDED=1", "-w", "/etc", "-u", "1234", "box", "sh", "-c",
+  // -e last: each -e takes one value, so the service after it is not swallowed.
+  const auto r = run({"exec", "-T", "-w", "/etc", "-u", "1234", "-e", "ADDED=1", "box", "sh", "-c",
                       "echo $ADDED $FROM_FILE $(pwd) $(id -u)"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "1 yes-it-is /etc 1234\n");
@@ -125,77 +120,6 @@ TEST_F(CliExec, DetachedCommandRunsOnItsOwn) {
   } while (r.out != "done\n" && std::chrono::steady_clock::now() < deadline);
   EXPECT_EQ(r.out, "done\n");
 }
-
-// A shell session through a real pseudo-terminal of 40 rows and 100 columns.
-class pty_session {
- public:
-  explicit pty_session(const std::vector<std::string>& argv) {
-    winsize size{};
-    size.ws_row = 40;
-    size.ws_col = 100;
-    pid_ = ::forkpty(&master_, nullptr, nullptr, &size);
-    if (pid_ == 0) {
-      std::vector<char*> args;
-      for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-      args.push_back(nullptr);
-      ::execv(args[0], args.data());
-      ::_exit(127);
-    }
-    ::tcgetattr(master_, &before_);
-  }
-  ~pty_session() {
-    if (pid_ > 0 && status_ < 0) {
-      ::kill(pid_, SIGKILL);
-      ::waitpid(pid_, nullptr, 0);
-    }
-    if (master_ >= 0) ::close(master_);
-  }
-  pty_session(const pty_session&) = delete;
-  pty_session& operator=(const pty_session&) = delete;
-
-  // Reads until `text` has been seen (the real condition), or 30 s pass. Returns what was read.
-  std::string read_until(const std::string& text) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-    while (seen_.find(text) == std::string::npos && std::chrono::steady_clock::now() < deadline) {
-      pollfd p{master_, POLLIN, 0};
-      if (::poll(&p, 1, 200) <= 0) continue;
-      char buffer[4096];
-      const ssize_t n = ::read(master_, buffer, sizeof buffer);
-      if (n <= 0) break;
-      seen_.append(buffer, static_cast<std::size_t>(n));
-    }
-    return seen_;
-  }
-  void type(const std::string& keys) { [[maybe_unused]] auto ignored = ::write(master_, keys.data(), keys.size()); }
-  void resize(int rows, int cols) {
-    winsize size{};
-    size.ws_row = static_cast<unsigned short>(rows);
-    size.ws_col = static_cast<unsigned short>(cols);
-    ::ioctl(master_, TIOCSWINSZ, &size);  // the kernel sends SIGWINCH to the session
-  }
-  int wait() {
-    int status = 0;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-    while (::waitpid(pid_, &status, WNOHANG) == 0) {
-      read_until("\x01never");  // keep draining output while waiting
-      if (std::chrono::steady_clock::now() > deadline) return -1;
-    }
-    status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    return status_;
-  }
-  bool terminal_restored() const {
-    termios after{};
-    ::tcgetattr(master_, &after);
-    return after.c_lflag == before_.c_lflag && after.c_iflag == before_.c_iflag && after.c_oflag == before_.c_oflag;
-  }
-
- private:
-  int master_ = -1;
-  pid_t pid_ = -1;
-  int status_ = -1;
-  termios before_{};
-  std::string seen_;
-};
 
 TEST_F(CliExec, AShellOnARealTerminalSeesItsSizeAndItsExitCodeComesBack) {
   pty_session session(argv({"exec", "box", "sh"}));

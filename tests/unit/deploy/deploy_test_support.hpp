@@ -65,13 +65,16 @@ class fake_containers : public engine::container_api {
   MOCK_METHOD(void, remove, (std::string_view, const engine::container_remove_options&), (override));
   MOCK_METHOD(engine::container_inspect, inspect, (std::string_view), (override));
   MOCK_METHOD(std::vector<engine::container_summary>, list, (const engine::container_list_options&), (override));
-  MOCK_METHOD(engine::container_wait_result, wait, (std::string_view, engine::wait_condition, std::stop_token),
-              (override));
+  MOCK_METHOD(engine::container_wait_result, wait,
+              (std::string_view, engine::wait_condition, std::stop_token, const std::function<void()>&), (override));
   MOCK_METHOD(void, rename, (std::string_view, std::string_view), (override));
   MOCK_METHOD(void, logs, (std::string_view, const engine::logs_options&, const engine::log_sink&, std::stop_token),
               (override));
   MOCK_METHOD(void, put_archive,
               (std::string_view, std::string_view, std::string, const engine::copy_to_container_options&), (override));
+  MOCK_METHOD(std::unique_ptr<engine::hijacked_stream>, attach,
+              (std::string_view, const engine::container_attach_options&), (override));
+  MOCK_METHOD(void, resize, (std::string_view, int, int), (override));
 };
 
 class fake_networks : public engine::network_api {

@@ -1,7 +1,7 @@
 #pragma once
 // `exec`: a command run in a service's running container, as `docker compose exec` does: its input
 // from a file descriptor, its output to sinks, its exit code returned. The terminal (raw mode,
-// window size) is the caller's: it gets a resize function once the command runs.
+// window size) is the caller's: it gets the session's controls once the command runs.
 #include <functional>
 #include <stop_token>
 #include <string>
@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "stackctl/deploy/engine_ref.hpp"
+#include "stackctl/deploy/session_streams.hpp"
 
 namespace stackctl::deploy {
 
@@ -25,18 +26,14 @@ struct exec_options {
   bool detach = false;      // `-d`: start it and return 0
 };
 
-struct exec_streams {
-  int input_fd = -1;                          // read until its end, then the command's stdin is closed; -1: no input
-  std::function<void(std::string_view)> out;  // stdout (everything, with a TTY)
-  std::function<void(std::string_view)> err;  // stderr
-  // Called once the command runs, with the function that resizes its TTY (height, width).
-  std::function<void(const std::function<void(int, int)>& resize)> on_started;
-};
+using exec_streams = session_streams;
 
 // Runs the command. Returns its exit code (0 when detached). Throws deploy_error(not_found) when
 // the service has no running container with that number, deploy_error(invalid) for an empty
 // command; the engine's refusals (command not found → 126/127 in the CLI) stay engine_error.
 // `stop` ends the session early (the command keeps running in the container); the result is then -1.
+// With a TTY and input, the detach keys (ctrl-p ctrl-q) end the session too: the command keeps
+// running and the result is 0.
 int exec(engine_ref engine, std::string_view project, const exec_options& options, const exec_streams& streams,
          std::stop_token stop = {});
 

@@ -15,6 +15,7 @@ inline constexpr const char* version = "com.docker.compose.version";
 inline constexpr const char* image = "com.docker.compose.image";
 inline constexpr const char* depends_on = "com.docker.compose.depends_on";
 inline constexpr const char* replace = "com.docker.compose.replace";
+inline constexpr const char* slug = "com.docker.compose.slug";  // a one-off's (run) random id
 inline constexpr const char* network = "com.docker.compose.network";
 inline constexpr const char* volume = "com.docker.compose.volume";
 
