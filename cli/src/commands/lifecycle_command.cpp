@@ -41,6 +41,7 @@ void run_lifecycle(const global_options& globals, const lifecycle_flags& f, verb
   o.timeout = f.timeout;
   o.parallel = parallel_limit(globals.parallel);
   if (f.wait_timeout > 0) o.wait_timeout = std::chrono::seconds(f.wait_timeout);
+  if (target.project) o.project = &*target.project;  // its lifecycle hooks
   auto client = connect_engine(globals);
   auto engine = deploy::make_engine_ref(client);
   progress_printer printer;
