@@ -74,6 +74,7 @@ void run_rm(const global_options& globals, const lifecycle_flags& f) {
   o.stop = f.stop;
   o.volumes = f.volumes;
   o.timeout = f.timeout;
+  if (target.project) o.project = &*target.project;  // pre_stop hooks of `-s`
   if (!f.force) {
     std::string names;
     for (const auto& r : deploy::ps(target.name, engine, {.all = true, .services = f.service_args, .status = {}}))

@@ -97,9 +97,9 @@ void run_hooks(engine_ref engine, const model::service& s, hook_point point, con
   const auto& hooks = point == hook_point::post_start ? s.post_start : s.pre_stop;
   if (hooks.empty()) return;
   if (!engine.execs)
-    throw deploy_error(deploy_error_kind::invalid,
-                       fmt::format("service \"{}\" has {} hooks, which need the engine's exec endpoints", s.name,
-                                   to_string(point)));
+    throw deploy_error(
+        deploy_error_kind::invalid,
+        fmt::format("service \"{}\" has {} hooks, which need the engine's exec endpoints", s.name, to_string(point)));
   const std::string resource = "Container " + container_name;
   const std::string label = to_string(point);
   for (const auto& hook : hooks) {

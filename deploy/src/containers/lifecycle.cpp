@@ -146,6 +146,7 @@ std::vector<std::string> rm(const std::string& project_name, engine_ref engine, 
     lifecycle_options lo;
     lo.services = options.services;
     lo.timeout = options.timeout;
+    lo.project = options.project;
     stop(project_name, engine, lo, progress);
   }
   auto v = view(project_name, engine, options.services);

@@ -52,8 +52,8 @@ class CliHooks : public engine_test {
   // What `path` holds in the project's volume, read by a one-shot container after the project's
   // own containers are gone.
   process_result read_volume(const std::string& path) {
-    return run_process({on_path("docker"), "run", "--rm", "-v", volume_ + ":/v:ro", std::string(kBusyboxImage), "cat",
-                        "/v/" + path});
+    return run_process(
+        {on_path("docker"), "run", "--rm", "-v", volume_ + ":/v:ro", std::string(kBusyboxImage), "cat", "/v/" + path});
   }
 
   // The state of the project's one container as the daemon reports it ("running", "exited").

@@ -285,8 +285,7 @@ TEST(Hooks, StopRestartAndStartRunTheProjectsHooksAroundEachContainer) {
     scripted_engine e({});
     ON_CALL(e.f.containers, list(_)).WillByDefault(Return(running));
     restart("demo", e.f.ref(), o);
-    EXPECT_EQ(e.log.calls,
-              (std::vector<std::string>{"exec id-web-1 drain", "restart id-web-1", "exec id-web-1 warm"}));
+    EXPECT_EQ(e.log.calls, (std::vector<std::string>{"exec id-web-1 drain", "restart id-web-1", "exec id-web-1 warm"}));
   }
   running[0].state = "exited";
   {
@@ -309,6 +308,15 @@ TEST(Hooks, StopRestartAndStartRunTheProjectsHooksAroundEachContainer) {
       EXPECT_STREQ(err.what(), "web pre_stop hook exited with status 7 (container demo-web-1): refused");
     }
     EXPECT_FALSE(e.log.made("stop id-web-1"));  // a failing pre_stop prevents the stop, as compose
+  }
+  {
+    scripted_engine e({});  // rm -s stops the way stop does (compose's Remove calls Stop)
+    ON_CALL(e.f.containers, list(_)).WillByDefault(Return(running));
+    rm_options ro;
+    ro.stop = true;
+    ro.project = &p;
+    rm("demo", e.f.ref(), ro);
+    EXPECT_EQ(e.log.calls, (std::vector<std::string>{"exec id-web-1 drain", "stop id-web-1"}));
   }
 }
 

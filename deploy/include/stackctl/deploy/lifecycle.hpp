@@ -44,6 +44,7 @@ struct rm_options {
   bool stop = false;     // -s: stop running containers first (else they are skipped)
   bool volumes = false;  // -v: remove their anonymous volumes
   std::optional<int> timeout;
+  const model::project* project = nullptr;  // -s: its pre_stop hooks run before the stop (as `stop`)
 };
 // Removes stopped containers; returns their names.
 std::vector<std::string> rm(const std::string& project_name, engine_ref engine, const rm_options& options = {},
