@@ -80,6 +80,23 @@ std::vector<service_file_ref> refs(const json& j, const char* k) {
   }
   return out;
 }
+
+std::vector<service_hook> hooks(const json& j, const char* k) {
+  std::vector<service_hook> out;
+  if (!j.contains(k)) return out;
+  for (auto& h : j[k]) {
+    service_hook hook;
+    hook.command = list(h, "command");
+    hook.user = s(h, "user");
+    hook.privileged = b(h, "privileged");
+    hook.working_dir = s(h, "working_dir");
+    if (h.contains("environment"))
+      for (auto& [key, v] : h["environment"].items())
+        hook.environment[key] = v.is_string() ? std::optional<std::string>(v.get<std::string>()) : std::nullopt;
+    out.push_back(std::move(hook));
+  }
+  return out;
+}
 }  // namespace
 
 service typed_service(const std::string& name, const json& j) {
@@ -284,6 +301,8 @@ service typed_service(const std::string& name, const json& j) {
   sv.device_cgroup_rules = list(j, "device_cgroup_rules");
   sv.cgroup = s(j, "cgroup");
   sv.mac_address = s(j, "mac_address");
+  sv.post_start = hooks(j, "post_start");
+  sv.pre_stop = hooks(j, "pre_stop");
   return sv;
 }
 

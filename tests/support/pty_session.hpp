@@ -42,9 +42,9 @@ class pty_session {
   pty_session(const pty_session&) = delete;
   pty_session& operator=(const pty_session&) = delete;
 
-  // Reads until `text` has been seen (the real condition), or 30 s pass. Returns what was read.
-  std::string read_until(const std::string& text) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  // Reads until `text` has been seen (the real condition), or `timeout` passes. Returns what was read.
+  std::string read_until(const std::string& text, std::chrono::milliseconds timeout = std::chrono::seconds(30)) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (seen_.find(text) == std::string::npos && std::chrono::steady_clock::now() < deadline) {
       pollfd p{master_, POLLIN, 0};
       if (::poll(&p, 1, 200) <= 0) continue;
@@ -54,6 +54,15 @@ class pty_session {
       seen_.append(buffer, static_cast<std::size_t>(n));
     }
     return seen_;
+  }
+  // Types `keys` again each second until `text` shows (a resize reaches the container a moment
+  // after the window changes: the command typed first may still see the old size). Up to 30 tries.
+  bool type_until(const std::string& keys, const std::string& text) {
+    for (int i = 0; i < 30; ++i) {
+      type(keys);
+      if (read_until(text, std::chrono::seconds(1)).find(text) != std::string::npos) return true;
+    }
+    return false;
   }
   void type(const std::string& keys) { [[maybe_unused]] auto ignored = ::write(master_, keys.data(), keys.size()); }
   void resize(int rows, int cols) {

@@ -41,6 +41,7 @@ void run_lifecycle(const global_options& globals, const lifecycle_flags& f, verb
   o.timeout = f.timeout;
   o.parallel = parallel_limit(globals.parallel);
   if (f.wait_timeout > 0) o.wait_timeout = std::chrono::seconds(f.wait_timeout);
+  if (target.project) o.project = &*target.project;  // its lifecycle hooks
   auto client = connect_engine(globals);
   auto engine = deploy::make_engine_ref(client);
   progress_printer printer;
@@ -73,6 +74,7 @@ void run_rm(const global_options& globals, const lifecycle_flags& f) {
   o.stop = f.stop;
   o.volumes = f.volumes;
   o.timeout = f.timeout;
+  if (target.project) o.project = &*target.project;  // pre_stop hooks of `-s`
   if (!f.force) {
     std::string names;
     for (const auto& r : deploy::ps(target.name, engine, {.all = true, .services = f.service_args, .status = {}}))

@@ -14,6 +14,7 @@ std::string_view to_string(deploy_error_kind kind) {
     case deploy_error_kind::dependency_failed: return "dependency_failed";
     case deploy_error_kind::host: return "host";
     case deploy_error_kind::engine: return "engine";
+    case deploy_error_kind::hook_failed: return "hook_failed";
   }
   return "?";
 }

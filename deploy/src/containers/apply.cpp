@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "common/dag.hpp"
+#include "containers/hooks.hpp"
 #include "containers/waiter.hpp"
 #include "stackctl/deploy/deploy_error.hpp"
 #include "stackctl/deploy/engine_requests.hpp"
@@ -67,6 +68,12 @@ struct apply_context {
 
   std::string id_of(const action& a) const {
     return a.container_id.empty() ? containers.id_of(a.resource) : a.container_id;
+  }
+
+  // The action's container's post_start / pre_stop hooks (none for an orphan's service).
+  void run_hooks(const action& a, detail::hook_point point, const std::string& id) const {
+    if (const auto* s = detail::hooked_service(&p, a.service))
+      detail::run_hooks(engine, *s, point, id, a.resource, progress);
   }
 };
 
@@ -161,7 +168,9 @@ void create_container(apply_context& c, const action& a) {
 void stop_container(apply_context& c, const action& a) {
   auto res = "Container " + a.resource;
   if (!a.silent) emit(c.progress, res, "Stopping");
-  tolerating(a, [&] { c.engine.containers.stop(c.id_of(a), c.options.timeout); });
+  const auto id = c.id_of(a);
+  c.run_hooks(a, detail::hook_point::pre_stop, id);  // a recreate's old container too: it is stopped
+  tolerating(a, [&] { c.engine.containers.stop(id, c.options.timeout); });
   if (!a.silent) emit(c.progress, res, "Stopped", progress_state::done);
 }
 
@@ -201,11 +210,13 @@ void start_container(apply_context& c, const action& a) {
   } else {
     c.engine.containers.start(id);
   }
+  c.run_hooks(a, detail::hook_point::post_start, id);  // outside the start lock, as compose
   emit(c.progress, res, "Started", progress_state::done);
 }
 
 void restart_container(apply_context& c, const action& a) {
   auto res = "Container " + a.resource;
+  c.run_hooks(a, detail::hook_point::pre_stop, a.container_id);
   emit(c.progress, res, "Restarting");
   if (a.serialise_start) {
     std::lock_guard lock(c.start_mutex);
@@ -213,6 +224,7 @@ void restart_container(apply_context& c, const action& a) {
   } else {
     c.engine.containers.restart(a.container_id, c.options.timeout);
   }
+  c.run_hooks(a, detail::hook_point::post_start, a.container_id);
   emit(c.progress, res, "Restarted", progress_state::done);
 }
 

@@ -51,6 +51,7 @@ attached_up_result up_attached(const model::project& p, engine_ref engine, const
   lo.services = options.services;
   lo.timeout = options.timeout;
   lo.parallel = options.parallel;
+  lo.project = &p;  // pre_stop hooks run before the graceful stop
   deploy::stop(p.name, engine, lo, progress);
   result.stopped = true;
   return result;

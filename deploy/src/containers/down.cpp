@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "common/dag.hpp"
+#include "containers/hooks.hpp"
 #include "containers/orphan_warning.hpp"
 #include "stackctl/deploy/labels.hpp"
 #include "stackctl/deploy/observed_state.hpp"
@@ -71,6 +72,9 @@ down_result down_impl(const std::string& name, const model::project* p, engine_r
         auto res = "Container " + c.name();
         if (c.is_active()) {
           emit(progress, res, "Stopping", progress_state::working);
+          // A failing pre_stop hook fails down and leaves this container running, as compose.
+          if (const auto* s = detail::hooked_service(p, c.label(labels::service)))
+            detail::run_hooks(engine, *s, detail::hook_point::pre_stop, c.id, c.name(), progress);
           engine.containers.stop(c.id, options.timeout);
           emit(progress, res, "Stopped", progress_state::working);
         }

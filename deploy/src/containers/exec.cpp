@@ -1,16 +1,13 @@
 // `exec`: find the service's running container, create the exec instance, and either start it
-// detached or run the session on its stream (common/stream_session.hpp).
+// detached or run the attached session (containers/exec_session.cpp: the caller's input fd → the
+// command's stdin, the daemon's output → the sinks).
 #include "stackctl/deploy/exec.hpp"
-
-#include <chrono>
-#include <thread>
 
 #include <fmt/format.h>
 
-#include "common/stream_session.hpp"
+#include "containers/exec_session.hpp"
 #include "stackctl/deploy/deploy_error.hpp"
 #include "stackctl/deploy/labels.hpp"
-#include "stackctl/engine/error.hpp"
 
 namespace stackctl::deploy {
 
@@ -29,18 +26,6 @@ std::string running_container(engine::container_api& containers, std::string_vie
                      options.index == 1
                          ? fmt::format("service \"{}\" is not running", options.service)
                          : fmt::format("service \"{}\" has no running container #{}", options.service, options.index));
-}
-
-// The exit code, once the daemon has recorded it (it may lag the end of the stream a little).
-int exit_code_of(engine::exec_api& execs, const std::string& id) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  for (;;) {
-    const auto r = execs.inspect(id);
-    if (r.exit_code) return static_cast<int>(*r.exit_code);
-    if (std::chrono::steady_clock::now() > deadline)
-      throw deploy_error(deploy_error_kind::timeout, "the command's stream ended but the engine reports it running");
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));  // polling the real condition
-  }
 }
 
 }  // namespace
@@ -67,25 +52,7 @@ int exec(engine_ref engine, std::string_view project, const exec_options& option
     return 0;
   }
 
-  auto stream = engine.execs->start_attached(id, create.tty);
-  if (streams.on_started) {
-    session_control control;
-    control.resize = [&](int height, int width) {
-      if (height > 0 && width > 0) engine.execs->resize(id, height, width);
-    };
-    streams.on_started(control);
-  }
-
-  detail::session_io io;
-  if (create.attach_stdin) io.input_fd = streams.input_fd;
-  io.out = streams.out;
-  io.err = streams.err;
-  // With a TTY and stdin the daemon detaches on its default keys: the command keeps running.
-  if (create.tty && create.attach_stdin) io.detach_sequence = detail::detach_sequence_of("ctrl-p,ctrl-q");
-  const auto end = detail::pump_session(*stream, create.tty, io, stop);
-  if (end == detail::session_end::detached) return 0;
-  if (stop.stop_requested()) return -1;
-  return exit_code_of(*engine.execs, id);
+  return detail::run_attached_exec(*engine.execs, id, create, streams, stop);
 }
 
 }  // namespace stackctl::deploy

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "common/dag.hpp"
+#include "containers/hooks.hpp"
 #include "containers/waiter.hpp"
 #include "stackctl/deploy/labels.hpp"
 #include "stackctl/deploy/observed_state.hpp"
@@ -42,6 +43,13 @@ project_view view(const std::string& project, engine_ref engine, const std::vect
   return v;
 }
 
+// The container's hooks of `point`, when the project is known and declares its service.
+void run_hooks(engine_ref engine, const lifecycle_options& options, const engine::container_summary& c,
+               detail::hook_point point, const progress_sink& progress) {
+  if (const auto* s = detail::hooked_service(options.project, c.label(labels::service)))
+    detail::run_hooks(engine, *s, point, c.id, c.name(), progress);
+}
+
 }  // namespace
 
 void start(const std::string& project_name, engine_ref engine, const lifecycle_options& options,
@@ -66,6 +74,7 @@ void start(const std::string& project_name, engine_ref engine, const lifecycle_o
           if (c.run_state() == engine::container_run_state::running) continue;
           emit(progress, "Container " + c.name(), "Starting", progress_state::working);
           engine.containers.start(c.id);
+          run_hooks(engine, options, c, detail::hook_point::post_start, progress);
           emit(progress, "Container " + c.name(), "Started", progress_state::done);
         }
       },
@@ -85,6 +94,7 @@ void stop(const std::string& project_name, engine_ref engine, const lifecycle_op
         const auto& c = v.containers[i];
         if (!c.is_active()) return;
         emit(progress, "Container " + c.name(), "Stopping", progress_state::working);
+        run_hooks(engine, options, c, detail::hook_point::pre_stop, progress);
         engine.containers.stop(c.id, options.timeout);
         emit(progress, "Container " + c.name(), "Stopped", progress_state::done);
       },
@@ -99,8 +109,11 @@ void restart(const std::string& project_name, engine_ref engine, const lifecycle
       [&](std::size_t i) {
         for (auto idx : v.by_service.at(v.services[i])) {
           const auto& c = v.containers[idx];
+          // compose's restartContainer: pre_stop, the restart, then post_start
+          if (c.is_active()) run_hooks(engine, options, c, detail::hook_point::pre_stop, progress);
           emit(progress, "Container " + c.name(), "Restarting", progress_state::working);
           engine.containers.restart(c.id, options.timeout);
+          run_hooks(engine, options, c, detail::hook_point::post_start, progress);
           emit(progress, "Container " + c.name(), "Started", progress_state::done);
         }
       },
@@ -133,6 +146,7 @@ std::vector<std::string> rm(const std::string& project_name, engine_ref engine, 
     lifecycle_options lo;
     lo.services = options.services;
     lo.timeout = options.timeout;
+    lo.project = options.project;
     stop(project_name, engine, lo, progress);
   }
   auto v = view(project_name, engine, options.services);

@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "common/stream_session.hpp"
+#include "containers/hooks.hpp"
 #include "containers/waiter.hpp"
 #include "stackctl/deploy/deploy_error.hpp"
 #include "stackctl/deploy/engine_requests.hpp"
@@ -190,8 +191,9 @@ void mark_one_off(engine::container_create_request& req, const run_options& o, c
 
 // The session: attach before start (so no output is lost), a wait registered before start (so
 // the exit cannot be missed; `removed` with AutoRemove, as docker run), start, pump.
-run_result attached(engine_ref engine, const std::string& id, const model::service& s, const run_options& o,
-                    const session_streams& streams, std::stop_token stop) {
+run_result attached(engine_ref engine, const std::string& id, const std::string& name, const model::service& s,
+                    const run_options& o, const session_streams& streams, std::stop_token stop,
+                    const progress_sink& progress) {
   run_result result;
   result.container_id = id;
   const bool with_stdin = o.interactive && streams.input_fd >= 0;
@@ -226,6 +228,8 @@ run_result attached(engine_ref engine, const std::string& id, const model::servi
   try {
     registered_future.get();
     engine.containers.start(id);
+    // Its post_start hooks before the session (compose runs them once the start event came).
+    if (!s.post_start.empty()) detail::run_hooks(engine, s, detail::hook_point::post_start, id, name, progress);
     if (streams.on_started) {
       session_control control;
       control.resize = [&](int height, int width) {
@@ -318,13 +322,14 @@ run_result run(const model::project& p, engine_ref engine, const run_options& op
 
   if (options.detach) {
     engine.containers.start(id);
+    if (!s.post_start.empty()) detail::run_hooks(engine, s, detail::hook_point::post_start, id, ctx.name, progress);
     run_result r;
     r.container_id = id;
     r.container_name = ctx.name;
     r.detached = true;
     return r;
   }
-  auto r = attached(engine, id, s, options, streams, stop);
+  auto r = attached(engine, id, ctx.name, s, options, streams, stop, progress);
   r.container_name = ctx.name;
   return r;
 }

@@ -12,5 +12,7 @@ fake_volumes::fake_volumes() = default;
 fake_volumes::~fake_volumes() = default;
 fake_images::fake_images() = default;
 fake_images::~fake_images() = default;
+fake_execs::fake_execs() = default;
+fake_execs::~fake_execs() = default;
 
 }  // namespace stackctl::deploy::testing

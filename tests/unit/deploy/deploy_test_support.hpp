@@ -3,9 +3,12 @@
 // fakes of the engine interfaces, and observed containers built like the daemon lists them.
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <string>
 
 #include <gmock/gmock.h>
@@ -116,13 +119,61 @@ class fake_images : public engine::image_api {
   MOCK_METHOD(std::vector<engine::image_delete_item>, remove, (std::string_view, bool, bool), (override));
 };
 
-// All four fakes; NiceMock so calls a test does not care about return defaults.
+class fake_execs : public engine::exec_api {
+ public:
+  fake_execs();
+  ~fake_execs() override;
+  MOCK_METHOD(std::string, create, (std::string_view, const engine::exec_create_options&), (override));
+  MOCK_METHOD(void, start_detached, (std::string_view), (override));
+  MOCK_METHOD(std::unique_ptr<engine::hijacked_stream>, start_attached, (std::string_view, bool), (override));
+  MOCK_METHOD(void, resize, (std::string_view, int, int), (override));
+  MOCK_METHOD(engine::exec_inspect_result, inspect, (std::string_view), (override));
+};
+
+// An attached exec's stream that hands out `output` (multiplexed frames, see frame()) and ends.
+class scripted_stream : public engine::hijacked_stream {
+ public:
+  explicit scripted_stream(std::string output) : output_(std::move(output)) {}
+  std::size_t read(char* data, std::size_t size, std::stop_token) override {
+    const std::size_t n = std::min(size, output_.size() - offset_);
+    output_.copy(data, n, offset_);
+    offset_ += n;
+    return n;
+  }
+  void write(std::string_view) override {}
+  void close_write() override {}
+
+ private:
+  std::string output_;
+  std::size_t offset_ = 0;
+};
+
+// One frame of the daemon's multiplexed output: stream 1 stdout, 2 stderr.
+inline std::string frame(int stream, std::string_view payload) {
+  const auto n = static_cast<std::uint32_t>(payload.size());
+  std::string out{static_cast<char>(stream),
+                  0,
+                  0,
+                  0,
+                  static_cast<char>((n >> 24) & 0xFF),
+                  static_cast<char>((n >> 16) & 0xFF),
+                  static_cast<char>((n >> 8) & 0xFF),
+                  static_cast<char>(n & 0xFF)};
+  return out.append(payload);
+}
+
+// All the fakes; NiceMock so calls a test does not care about return defaults.
 struct fake_engine {
   ::testing::NiceMock<fake_containers> containers;
   ::testing::NiceMock<fake_networks> networks;
   ::testing::NiceMock<fake_volumes> volumes;
   ::testing::NiceMock<fake_images> images;
-  engine_ref ref(engine::api_version v = {1, 41}) { return engine_ref{containers, networks, volumes, images, v}; }
+  ::testing::NiceMock<fake_execs> execs;
+  engine_ref ref(engine::api_version v = {1, 41}) {
+    engine_ref r{containers, networks, volumes, images, v};
+    r.execs = &execs;
+    return r;
+  }
 };
 
 // A container as GET /containers/json reports one that stackctl made for `service`.

@@ -39,3 +39,30 @@ TEST(ServiceDefaults, PreStartHooksAreReadAndRenderedLikePostStart) {
                              "image": "busybox", "per_replica": true, "user": "root"}])"));
   EXPECT_EQ(doc["services"]["web"]["post_start"], json::parse(R"([{"command": ["echo", "started"]}])"));
 }
+
+// The typed service carries post_start / pre_stop as deploy execs them; `config` still renders
+// the canonical document (the test above), unchanged by the typed model.
+TEST(ServiceDefaults, PostStartAndPreStopHooksAreTypedInOrder) {
+  temp_project t;
+  const auto p = t.load_file(
+      "services:\n  web:\n    image: nginx\n    post_start:\n      - command: echo \"warm up\"\n"
+      "      - command: [/bin/sh, -c, 'touch /ready']\n        user: '1000:1000'\n        privileged: true\n"
+      "        working_dir: /srv\n        environment: [MODE=warm, UNSET_ME]\n    pre_stop:\n"
+      "      - command: [/drain.sh]\n        environment:\n          GRACE: 30\n");
+  const auto& web = p.services.at("web");
+  ASSERT_EQ(web.post_start.size(), 2u);
+  EXPECT_EQ(web.post_start[0].command, (std::vector<std::string>{"echo", "warm up"}));
+  EXPECT_TRUE(web.post_start[0].user.empty());
+  EXPECT_FALSE(web.post_start[0].privileged);
+  const auto& second = web.post_start[1];
+  EXPECT_EQ(second.command, (std::vector<std::string>{"/bin/sh", "-c", "touch /ready"}));
+  EXPECT_EQ(second.user, "1000:1000");
+  EXPECT_TRUE(second.privileged);
+  EXPECT_EQ(second.working_dir, "/srv");
+  ASSERT_EQ(second.environment.size(), 2u);
+  EXPECT_EQ(second.environment.at("MODE"), std::optional<std::string>("warm"));
+  EXPECT_EQ(second.environment.at("UNSET_ME"), std::nullopt);
+  ASSERT_EQ(web.pre_stop.size(), 1u);
+  EXPECT_EQ(web.pre_stop[0].command, (std::vector<std::string>{"/drain.sh"}));
+  EXPECT_EQ(web.pre_stop[0].environment.at("GRACE"), std::optional<std::string>("30"));
+}

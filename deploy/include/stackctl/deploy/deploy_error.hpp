@@ -17,6 +17,7 @@ enum class deploy_error_kind {
   dependency_failed,  // a one-shot dependency did not complete successfully
   host,               // the host's file system refused (a bind source that cannot be created)
   engine,             // the engine refused, with the context of what was being done (a pull)
+  hook_failed,        // a lifecycle hook (post_start, pre_stop) exited non-zero
 };
 
 std::string_view to_string(deploy_error_kind kind);

@@ -1,6 +1,7 @@
 #pragma once
 // start / stop / restart / rm of existing containers, from labels alone: the order comes from the
-// com.docker.compose.depends_on labels, so no compose file is needed.
+// com.docker.compose.depends_on labels, so no compose file is needed (only the lifecycle hooks
+// come from the project, when one is given).
 #include <chrono>
 #include <optional>
 #include <string>
@@ -8,6 +9,7 @@
 
 #include "stackctl/deploy/engine_ref.hpp"
 #include "stackctl/deploy/progress.hpp"
+#include "stackctl/model/project.hpp"
 
 namespace stackctl::deploy {
 
@@ -17,6 +19,10 @@ struct lifecycle_options {
   int parallel = -1;
   std::chrono::milliseconds poll_interval{250};
   std::optional<std::chrono::milliseconds> wait_timeout;  // bounds depends_on waits of start
+  // The loaded project, when there is one: its services' lifecycle hooks run (post_start after a
+  // start or restart, pre_stop before a stop or restart; a failing hook fails the command, and a
+  // failing pre_stop leaves its container running). Without it (no compose file) no hook runs.
+  const model::project* project = nullptr;
 };
 
 // Starts non-running containers in dependency order, honouring depends_on conditions.
@@ -38,6 +44,7 @@ struct rm_options {
   bool stop = false;     // -s: stop running containers first (else they are skipped)
   bool volumes = false;  // -v: remove their anonymous volumes
   std::optional<int> timeout;
+  const model::project* project = nullptr;  // -s: its pre_stop hooks run before the stop (as `stop`)
 };
 // Removes stopped containers; returns their names.
 std::vector<std::string> rm(const std::string& project_name, engine_ref engine, const rm_options& options = {},

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "stackctl/model/mount.hpp"
+#include "stackctl/model/service_hook.hpp"
 
 namespace stackctl::model {
 
@@ -153,6 +154,8 @@ struct service {
   std::vector<std::string> device_cgroup_rules;
   std::string cgroup;       // host|private
   std::string mac_address;  // service level (the primary network's endpoint from API 1.44)
+  // Lifecycle hooks, in order: exec'd in each container after it starts / before it stops.
+  std::vector<service_hook> post_start, pre_stop;
 
   // Containers to run: `scale`, else deploy.replicas, else 1.
   int replicas() const;
